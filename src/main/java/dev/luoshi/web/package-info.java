@@ -1,0 +1,6 @@
+/**
+ * Cross-cutting HTTP concerns only: security filter chains, problem details for every
+ * error, locale resolution, OpenAPI and the application shell's pages.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "organization" })
+package dev.luoshi.web;
