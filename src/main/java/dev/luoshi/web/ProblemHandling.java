@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.luoshi.identity.SignInRefused;
 import dev.luoshi.shared.DomainException;
 
 import org.springframework.context.MessageSource;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,9 +54,33 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(status, ex.code(),
 				this.messages.getMessage("problem." + ex.code(), ex.args(), ex.getMessage(), locale()));
 		if (ex instanceof DomainException.Invalid invalid) {
-			problem.setProperty("errors", invalid.errors().stream().map(ProblemHandling::error).toList());
+			List<Map<String, String>> errors = invalid.errors().stream().map(ProblemHandling::error).toList();
+			if (errors.size() == 1) {
+				errors = List.of(Map.of("field", invalid.errors().get(0).field(), "message", problem.getDetail()));
+			}
+			problem.setProperty("errors", errors);
 		}
 		return ResponseEntity.status(status).body(problem);
+	}
+
+	@ExceptionHandler(SignInRefused.class)
+	ResponseEntity<ProblemDetail> signInRefused(SignInRefused ex) {
+		if (ex.locked()) {
+			ProblemDetail problem = problem(HttpStatus.LOCKED, "account-locked", message("problem.account-locked",
+					"The account is locked after repeated failures until " + ex.lockedUntil(), ex.lockedUntil()));
+			problem.setProperty("lockedUntil", ex.lockedUntil());
+			return ResponseEntity.status(HttpStatus.LOCKED).body(problem);
+		}
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.body(problem(HttpStatus.UNAUTHORIZED, "bad-credentials",
+					message("problem.bad-credentials", "Wrong username or password")));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.body(problem(HttpStatus.FORBIDDEN, "forbidden",
+					message("problem.forbidden", "You may not do this (role or data scope)")));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

@@ -1,0 +1,30 @@
+package dev.luoshi.identity;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * The signed-in account, as every request carries it (in a page session or behind an API
+ * token).
+ */
+public record CurrentUser(long accountId, String username, String displayName, long personId, long unitId,
+		Set<Role> roles) implements Serializable {
+
+	public CurrentUser {
+		roles = Set.copyOf(roles);
+	}
+
+	public boolean hasRole(Role role) {
+		return this.roles.contains(role);
+	}
+
+	public boolean hasAnyRole(Role... wanted) {
+		for (Role role : wanted) {
+			if (this.roles.contains(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

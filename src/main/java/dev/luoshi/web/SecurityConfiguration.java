@@ -1,0 +1,119 @@
+package dev.luoshi.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.luoshi.identity.Accounts;
+import dev.luoshi.identity.Tokens;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors: the API ({@code /api/**}) is stateless behind bearer tokens; the pages use a
+ * form login with a session (kept in the database) and CSRF protection. Both answer
+ * refusals with problem details; pages send a browser that is not signed in to the login
+ * form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, Tokens tokens, Problems problems) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized(problems, false))
+				.accessDeniedHandler(forbidden(problems)));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Problems problems) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
+					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.authenticationProvider(new AccountAuthenticationProvider(accounts))
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler((request, response,
+						exception) -> response.sendRedirect(request.getContextPath() + "/login?"
+								+ ((exception instanceof LockedException) ? "locked" : "error"))))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized(problems, true))
+				.accessDeniedHandler(forbidden(problems)));
+		headers(http);
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frame) -> frame.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+	}
+
+	/**
+	 * 401 as a problem detail; a browser asking for a page is sent to the login form
+	 * instead.
+	 */
+	private static AuthenticationEntryPoint unauthorized(Problems problems, boolean pages) {
+		return (request, response, exception) -> {
+			if (pages && wantsHtml(request)) {
+				response.sendRedirect(request.getContextPath() + "/login");
+				return;
+			}
+			problems.write(response, problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+					"Sign in first: send a valid bearer token"));
+		};
+	}
+
+	private static AccessDeniedHandler forbidden(Problems problems) {
+		return (request, response, exception) -> writeForbidden(problems, response);
+	}
+
+	private static void writeForbidden(Problems problems, HttpServletResponse response) throws IOException {
+		problems.write(response,
+				problems.problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this (role or data scope)"));
+	}
+
+	static boolean wantsHtml(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && MediaType.parseMediaTypes(accept)
+			.stream()
+			.anyMatch((type) -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+	}
+
+}
