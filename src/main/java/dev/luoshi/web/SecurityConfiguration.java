@@ -38,6 +38,15 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The one way to check a page sign-in; its presence also keeps Boot from creating a
+	 * default user.
+	 */
+	@Bean
+	AccountAuthenticationProvider accountAuthenticationProvider(Accounts accounts) {
+		return new AccountAuthenticationProvider(accounts);
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, Tokens tokens, Problems problems) throws Exception {
@@ -58,7 +67,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Problems problems) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, Problems problems) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
@@ -66,7 +75,6 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.authenticationProvider(new AccountAuthenticationProvider(accounts))
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/", false)
 				.failureHandler((request, response,

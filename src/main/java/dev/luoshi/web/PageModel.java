@@ -1,0 +1,39 @@
+package dev.luoshi.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.luoshi.identity.CurrentUser;
+import dev.luoshi.identity.CurrentUsers;
+import dev.luoshi.identity.Role;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's shell needs: who is signed in and which page is open. */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+	@ModelAttribute("viewer")
+	Viewer viewer() {
+		return CurrentUsers.current().map(Viewer::of).orElse(null);
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+
+	/** The signed-in user as the pages see them. */
+	record Viewer(String displayName, String username, boolean admin, boolean supervisor, boolean leader,
+			boolean unitHead, boolean operator) {
+
+		static Viewer of(CurrentUser user) {
+			return new Viewer(user.displayName(), user.username(), user.hasRole(Role.ADMIN),
+					user.hasRole(Role.SUPERVISOR), user.hasRole(Role.LEADER), user.hasRole(Role.UNIT_HEAD),
+					user.hasRole(Role.UNIT_OPERATOR));
+		}
+
+	}
+
+}

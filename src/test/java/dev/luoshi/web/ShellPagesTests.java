@@ -1,0 +1,83 @@
+package dev.luoshi.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.luoshi.test.Api;
+import dev.luoshi.test.Browser;
+import dev.luoshi.test.BrowserTest;
+import dev.luoshi.test.Fixtures;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BrowserTest
+class ShellPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	Browser browser;
+
+	@BeforeEach
+	void open() {
+		this.browser = Browser.open(this.port);
+	}
+
+	@AfterEach
+	void close() {
+		this.browser.close();
+	}
+
+	@Test
+	void aWrongPasswordKeepsYouAtTheLoginForm() {
+		this.browser.signIn("admin", "Wrong-Password-1");
+
+		assertThat(this.browser.path()).startsWith("/login?error");
+		assertThat(this.browser.text()).contains("用户名或密码错误");
+	}
+
+	@Test
+	void anAdministratorSignsInSeesTheDistrictAndAddsAUnit() {
+		this.browser.signIn("admin", Api.ADMIN_PASSWORD);
+		assertThat(this.browser.text()).contains("您好，系统管理员").contains("临江区");
+		this.browser.screenshot("home");
+
+		this.browser.go("/units");
+		this.browser.click("a[href*='/units?id=']");
+		String code = Fixtures.unique("LJ-NEW");
+		this.browser.find("#code").sendKeys(code);
+		this.browser.find("#name").sendKeys("区数据局");
+		this.browser.click("form[action='/units'] button[type=submit]");
+
+		assertThat(this.browser.text()).contains("已新增单位“区数据局”");
+		assertThat(this.browser.find(".ls-tree").getText()).contains("区数据局");
+		this.browser.screenshot("units");
+		assertThat(this.browser.scriptErrors()).isEmpty();
+	}
+
+	@Test
+	void thePagesSwitchToEnglishAndBack() {
+		this.browser.signIn("supervisor", Api.PASSWORD);
+		this.browser.go("/units?lang=en");
+
+		assertThat(this.browser.text()).contains("Unit tree").contains("Sign out");
+		this.browser.go("/people");
+		assertThat(this.browser.text()).contains("Record a person");
+		this.browser.go("/people?lang=zh-CN");
+		assertThat(this.browser.text()).contains("登记人员");
+		assertThat(this.browser.scriptErrors()).isEmpty();
+	}
+
+	@Test
+	void anOperatorDoesNotSeeAdministration() {
+		this.browser.signIn("operator.wenlv", Api.PASSWORD);
+
+		assertThat(this.browser.text()).contains("您好，魏晨").doesNotContain("用户与角色");
+		this.browser.go("/users");
+		assertThat(this.browser.text()).contains("403");
+	}
+
+}
