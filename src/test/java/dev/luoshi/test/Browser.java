@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real Chromium (Debian's, with its driver) driving the pages as a person would.
@@ -88,8 +89,22 @@ public final class Browser implements AutoCloseable {
 	/** Clicks an element as a person would, after scrolling it into view. */
 	public Browser click(String css) {
 		WebElement element = find(css);
-		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
+		return this;
+	}
+
+	/**
+	 * Waits (up to 10 s) until the browser shows a page whose path contains this text.
+	 */
+	public Browser waitForPath(String part) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> path().contains(part));
+		return this;
+	}
+
+	/** Waits (up to 10 s) until the page shows this text. */
+	public Browser waitForText(String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> text().contains(text));
 		return this;
 	}
 

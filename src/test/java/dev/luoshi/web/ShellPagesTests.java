@@ -46,11 +46,11 @@ class ShellPagesTests {
 		this.browser.screenshot("home");
 
 		this.browser.go("/units");
-		this.browser.click("a[href*='/units?id=']");
+		this.browser.click("a[href*='/units?id=']").waitForPath("?id=");
 		String code = Fixtures.unique("LJ-NEW");
 		this.browser.find("#code").sendKeys(code);
 		this.browser.find("#name").sendKeys("区数据局");
-		this.browser.click("form[action='/units'] button[type=submit]");
+		this.browser.click("form[action='/units'] button[type=submit]").waitForText("已新增单位");
 
 		assertThat(this.browser.text()).contains("已新增单位“区数据局”");
 		assertThat(this.browser.find(".ls-tree").getText()).contains("区数据局");
