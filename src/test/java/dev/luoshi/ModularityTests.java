@@ -22,7 +22,7 @@ class ModularityTests {
 		modules.verify();
 
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString())).contains("organization",
-				"identity", "web", "shared", "demo");
+				"identity", "audit", "web", "shared", "demo");
 	}
 
 	@Test
