@@ -45,11 +45,17 @@ class AuditRestartTests {
 			assertThat(verification.json().path("valid").asBoolean()).isTrue();
 			assertThat(verification.json().path("events").asLong()).isEqualTo(events);
 			assertThat(events).isGreaterThan(100);
+			assertThat(second.getEnvironment().getProperty("spring.datasource.url"))
+				.isEqualTo(properties.get("spring.datasource.url"));
 		}
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-		return new SpringApplicationBuilder(LuoshiApplication.class).properties(properties).run();
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(LuoshiApplication.class).run(arguments);
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -72,6 +72,22 @@ class ShellPagesTests {
 	}
 
 	@Test
+	void theCalendarShowsHolidaysAndMakeUpDays() {
+		this.browser.signIn("admin", Api.ADMIN_PASSWORD);
+		this.browser.go("/calendar?year=2026");
+
+		assertThat(this.browser.text()).contains("2026 年工作日历").contains("调休上班");
+		assertThat(this.browser.findAll("td.ls-day-makeup")).hasSize(6);
+		assertThat(this.browser.findAll("td.ls-day-off").size()).isGreaterThan(25);
+		this.browser.screenshot("calendar");
+		this.browser.go("/calendar?year=2027");
+		assertThat(this.browser.text()).contains("尚未发布");
+		this.browser.go("/audit?verify=true");
+		assertThat(this.browser.text()).contains("审计链完整");
+		assertThat(this.browser.scriptErrors()).isEmpty();
+	}
+
+	@Test
 	void anOperatorDoesNotSeeAdministration() {
 		this.browser.signIn("operator.wenlv", Api.PASSWORD);
 
