@@ -171,6 +171,58 @@ class IdentityApiTests {
 	}
 
 	@Test
+	void accountChangesNeedTheCurrentVersion() {
+		long unit = this.fixtures.unit("区审计局", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "UNIT_OPERATOR");
+		long id = this.anonymous.as(username, Api.PASSWORD).get("/api/v1/users/me").id();
+
+		Api.Response promoted = this.admin.patch("/api/v1/users/" + id,
+				Map.of("roles", List.of("UNIT_OPERATOR", "UNIT_HEAD"), "version", 0));
+		Api.Response stale = this.admin.patch("/api/v1/users/" + id, Map.of("enabled", false, "version", 0));
+
+		assertThat(promoted.status()).isEqualTo(200);
+		assertThat(promoted.json().path("roles").size()).isEqualTo(2);
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(tokenStatus(username, Api.PASSWORD)).isEqualTo(200);
+	}
+
+	@Test
+	void aDisabledAccountCanNoLongerSignInNorUseItsToken() {
+		long unit = this.fixtures.unit("区审计局", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "UNIT_OPERATOR");
+		Api operator = this.anonymous.as(username, Api.PASSWORD);
+		long id = operator.get("/api/v1/users/me").id();
+
+		this.admin.patch("/api/v1/users/" + id, Map.of("enabled", false, "version", 0));
+
+		assertThat(operator.get("/api/v1/users/me").status()).isEqualTo(401);
+		assertThat(tokenStatus(username, Api.PASSWORD)).isEqualTo(401);
+	}
+
+	@Test
+	void usersChangeTheirOwnPasswordWithTheOldOne() {
+		long unit = this.fixtures.unit("区审计局", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "UNIT_OPERATOR");
+		Api operator = this.anonymous.as(username, Api.PASSWORD);
+		long id = operator.get("/api/v1/users/me").id();
+
+		Api.Response wrongOld = operator.post("/api/v1/users/" + id + "/password",
+				Map.of("oldPassword", "Not-The-Old-1", "newPassword", "New-Passw0rd-2026"));
+		Api.Response weak = operator.post("/api/v1/users/" + id + "/password",
+				Map.of("oldPassword", Api.PASSWORD, "newPassword", "weak"));
+		Api.Response changed = operator.post("/api/v1/users/" + id + "/password",
+				Map.of("oldPassword", Api.PASSWORD, "newPassword", "New-Passw0rd-2026"));
+		Api.Response someoneElses = operator.post("/api/v1/users/1/password",
+				Map.of("oldPassword", Api.PASSWORD, "newPassword", "New-Passw0rd-2026"));
+
+		assertThat(wrongOld.status()).isEqualTo(400);
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(changed.status()).isEqualTo(204);
+		assertThat(someoneElses.status()).isEqualTo(403);
+		assertThat(tokenStatus(username, "New-Passw0rd-2026")).isEqualTo(200);
+	}
+
+	@Test
 	void malformedJsonAndUnknownUrlsAreProblems() {
 		Api.Response malformed = this.admin.postRaw("/api/v1/units", "application/json", "{\"code\": \"x\", ");
 		Api.Response wrongType = this.admin.postRaw("/api/v1/units", "application/json",

@@ -9,7 +9,9 @@ import dev.luoshi.test.Browser;
 import dev.luoshi.test.BrowserTest;
 import dev.luoshi.test.Fixtures;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,9 @@ class ShellPagesTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Browser browser;
 
@@ -29,6 +34,15 @@ class ShellPagesTests {
 	@AfterEach
 	void close() {
 		this.browser.close();
+	}
+
+	@Test
+	void aPageSessionLivesInTheDatabaseAndExpiresAfterThirtyIdleMinutes() {
+		this.browser.signIn("observer", Api.PASSWORD);
+
+		assertThat(this.jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'observer'")
+			.query(Integer.class)
+			.list()).containsOnly(1800);
 	}
 
 	@Test
