@@ -172,10 +172,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
 			HttpStatus status = HttpStatus.valueOf(statusCode.value());
 			problem.setType(Problems.type(String.valueOf(status.value())));
 			problem.setTitle(message("problem.title." + status.value(), status.getReasonPhrase()));
+			problem.setDetail(message("problem." + status.value(), problem.getDetail()));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}

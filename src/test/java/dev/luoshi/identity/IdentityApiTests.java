@@ -239,6 +239,7 @@ class IdentityApiTests {
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
 		assertThat(method.status()).isEqualTo(405);
 		assertThat(method.contentType()).startsWith("application/problem+json");
+		assertThat(method.json().path("detail").asString()).isEqualTo("不支持该请求方法");
 		assertThat(mediaType.status()).isEqualTo(415);
 		assertThat(mediaType.contentType()).startsWith("application/problem+json");
 	}
