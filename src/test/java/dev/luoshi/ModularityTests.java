@@ -22,7 +22,7 @@ class ModularityTests {
 		modules.verify();
 
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString())).contains("organization",
-				"identity", "audit", "calendar", "web", "shared", "demo");
+				"identity", "audit", "calendar", "work", "web", "shared", "demo");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.luoshi.audit;
 
+import dev.luoshi.shared.Digests;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

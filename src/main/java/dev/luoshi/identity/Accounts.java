@@ -191,6 +191,11 @@ public class Accounts {
 	}
 
 	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.accounts.find(id).isPresent();
+	}
+
+	@Transactional(readOnly = true)
 	public boolean exists(String username) {
 		return this.accounts.exists(username);
 	}

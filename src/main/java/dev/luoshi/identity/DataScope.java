@@ -13,20 +13,21 @@ import java.util.Set;
  * @param unitIds the units the caller sees when not {@code all}
  * @param personId the person behind the caller (for a leader's portfolio of campaigns),
  * or null
+ * @param accountId the caller's account (for the task forces it belongs to), or null
  */
-public record DataScope(boolean all, Set<Long> unitIds, Long personId) {
+public record DataScope(boolean all, Set<Long> unitIds, Long personId, Long accountId) {
 
 	public DataScope {
 		unitIds = Set.copyOf(unitIds);
 	}
 
-	public static DataScope everything(Long personId) {
-		return new DataScope(true, Set.of(), personId);
+	public static DataScope everything(Long personId, Long accountId) {
+		return new DataScope(true, Set.of(), personId, accountId);
 	}
 
 	/** Only what is published: anonymous visitors and observers. */
 	public static DataScope publishedOnly() {
-		return new DataScope(false, Set.of(), null);
+		return new DataScope(false, Set.of(), null, null);
 	}
 
 	public boolean includesUnit(long unitId) {

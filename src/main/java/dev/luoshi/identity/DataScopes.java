@@ -38,7 +38,7 @@ public class DataScopes {
 
 	public DataScope of(CurrentUser user) {
 		if (user.hasAnyRole(Role.ADMIN, Role.SUPERVISOR)) {
-			return DataScope.everything(user.personId());
+			return DataScope.everything(user.personId(), user.accountId());
 		}
 		Set<Long> units = new HashSet<>();
 		if (user.hasAnyRole(Role.LEADER, Role.UNIT_HEAD, Role.UNIT_OPERATOR)) {
@@ -47,7 +47,7 @@ public class DataScopes {
 		if (user.hasRole(Role.LEADER)) {
 			units.addAll(this.organization.subtrees(this.people.portfolio(user.personId())));
 		}
-		return new DataScope(false, units, user.personId());
+		return new DataScope(false, units, user.personId(), user.accountId());
 	}
 
 	/** Refuses (403) unless the caller's scope holds the unit. */

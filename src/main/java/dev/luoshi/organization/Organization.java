@@ -119,6 +119,14 @@ public class Organization {
 		return (byName.size() == 1) ? Optional.of(view(byName.get(0))) : Optional.empty();
 	}
 
+	/** The names of these units, by id; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> unitNames(Collection<Long> ids) {
+		return this.units.findAll(ids)
+			.stream()
+			.collect(Collectors.toMap(UnitRepository.Row::id, UnitRepository.Row::name));
+	}
+
 	@Transactional(readOnly = true)
 	public boolean unitExists(long id) {
 		return this.units.exists(id);

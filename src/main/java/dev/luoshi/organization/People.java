@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -116,6 +118,14 @@ public class People {
 		return new Page<>(
 				this.people.page(unitId, search, (int) page.offset(), page.size()).stream().map(this::view).toList(),
 				this.people.count(unitId, search), page.page(), page.size());
+	}
+
+	/** The names of these people, by id; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(Collection<Long> ids) {
+		return this.people.findAll(ids)
+			.stream()
+			.collect(Collectors.toMap(PersonRepository.Row::id, PersonRepository.Row::name));
 	}
 
 	/** The units the person is in charge of (分管), without the units below them. */

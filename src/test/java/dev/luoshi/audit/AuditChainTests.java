@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.luoshi.shared.Digests;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditChainTests {

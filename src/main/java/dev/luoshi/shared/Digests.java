@@ -1,4 +1,4 @@
-package dev.luoshi.audit;
+package dev.luoshi.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -8,18 +8,22 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /** SM3 (GB/T 32905-2016) and SHA-256 digests of text, as lower-case hex. */
-final class Digests {
+public final class Digests {
 
-	static final String SM3 = "SM3";
+	public static final String SM3 = "SM3";
 
-	static final String SHA256 = "SHA-256";
+	public static final String SHA256 = "SHA-256";
 
-	static final String ZERO = "0".repeat(64);
+	public static final String ZERO = "0".repeat(64);
 
 	private Digests() {
 	}
 
-	static String hex(String algorithm, String text) {
+	public static String sm3(String text) {
+		return hex(SM3, text);
+	}
+
+	public static String hex(String algorithm, String text) {
 		Digest digest = switch (algorithm) {
 			case SM3 -> new SM3Digest();
 			case SHA256 -> new SHA256Digest();

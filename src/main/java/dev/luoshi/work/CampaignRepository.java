@@ -1,0 +1,137 @@
+package dev.luoshi.work;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.luoshi.identity.DataScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Campaigns, their phases, task forces and the leaders' portfolios of campaigns. */
+@Repository
+class CampaignRepository {
+
+	private static final String COLUMNS = "id, code, name, cal_year, category, lead_leader_id, lead_unit_id, start_date, "
+			+ "end_date, plan_text, reporting_cycle, report_due_day, version";
+
+	private final JdbcClient jdbc;
+
+	CampaignRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Row> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from campaign where id = ?").param(id).query(this::row).optional();
+	}
+
+	boolean codeTaken(String code) {
+		return this.jdbc.sql("select count(*) from campaign where code = ?").param(code).query(Long.class).single() > 0;
+	}
+
+	long insert(NewCampaign command, Category category, ReportingCycle cycle, int dueDay, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into campaign (code, name, cal_year, category, lead_leader_id, lead_unit_id, start_date, end_date, "
+					+ "plan_text, reporting_cycle, report_due_day, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(command.code(), command.name(), command.year(), category.name(), command.leadLeaderId(),
+					command.leadUnitId(), Date.valueOf(command.startDate()), Date.valueOf(command.endDate()),
+					command.plan(), cycle.name(), dueDay, Timestamp.from(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	void addPhase(long campaignId, NewCampaign.PhasePlan phase, int position) {
+		this.jdbc.sql(
+				"insert into campaign_phase (campaign_id, name, start_date, end_date, position) values (?, ?, ?, ?, ?)")
+			.params(campaignId, phase.name(), Date.valueOf(phase.startDate()), Date.valueOf(phase.endDate()), position)
+			.update();
+	}
+
+	void addMember(long campaignId, long accountId) {
+		this.jdbc.sql("insert into campaign_member (campaign_id, account_id) values (?, ?)")
+			.params(campaignId, accountId)
+			.update();
+	}
+
+	List<Campaign.Phase> phases(long campaignId) {
+		return this.jdbc
+			.sql("select name, start_date, end_date from campaign_phase where campaign_id = ? order by position")
+			.param(campaignId)
+			.query((rs, n) -> new Campaign.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
+					rs.getObject(3, LocalDate.class)))
+			.list();
+	}
+
+	List<Long> members(long campaignId) {
+		return this.jdbc.sql("select account_id from campaign_member where campaign_id = ? order by account_id")
+			.param(campaignId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The campaigns a caller follows as their leader, a leader in charge, or a task force
+	 * member.
+	 */
+	List<Long> followedBy(DataScope scope) {
+		return this.jdbc
+			.sql("select id from campaign where lead_leader_id = :person "
+					+ "union select campaign_id from portfolio_campaign where person_id = :person "
+					+ "union select campaign_id from campaign_member where account_id = :account")
+			.param("person", (scope.personId() != null) ? scope.personId() : -1L)
+			.param("account", (scope.accountId() != null) ? scope.accountId() : -1L)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The campaigns the scope sees: all, followed ones, led by a unit in scope, or with a
+	 * task in scope.
+	 */
+	List<Row> visible(DataScope scope, Collection<Long> followed) {
+		return this.jdbc.sql("select " + COLUMNS + " from campaign c where :all or c.id in (:followed) "
+				+ "or c.lead_unit_id in (:units) or exists (select 1 from task t join task_unit tu on tu.task_id = t.id "
+				+ "where t.campaign_id = c.id and tu.unit_id in (:units)) order by c.cal_year desc, c.code")
+			.params(Scopes.params(scope, followed))
+			.query(this::row)
+			.list();
+	}
+
+	Map<String, Long> lightCounts(long campaignId) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		this.jdbc.sql(
+				"select own_light, count(*) from task where campaign_id = ? and status <> 'CANCELLED' group by own_light")
+			.param(campaignId)
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	List<Long> allIds() {
+		return this.jdbc.sql("select id from campaign order by id").query(Long.class).list();
+	}
+
+	private Row row(ResultSet rs, int rowNum) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("cal_year"),
+				Category.valueOf(rs.getString("category")), rs.getLong("lead_leader_id"), rs.getLong("lead_unit_id"),
+				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+				rs.getString("plan_text"), ReportingCycle.valueOf(rs.getString("reporting_cycle")),
+				rs.getInt("report_due_day"), rs.getInt("version"));
+	}
+
+	record Row(long id, String code, String name, int year, Category category, long leadLeaderId, long leadUnitId,
+			LocalDate startDate, LocalDate endDate, String plan, ReportingCycle reportingCycle, int reportDueDay,
+			int version) {
+	}
+
+}

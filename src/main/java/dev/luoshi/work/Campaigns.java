@@ -1,0 +1,135 @@
+package dev.luoshi.work;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.luoshi.identity.Accounts;
+import dev.luoshi.identity.DataScope;
+import dev.luoshi.identity.DataScopes;
+import dev.luoshi.organization.Organization;
+import dev.luoshi.organization.People;
+import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.EntityChanged;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Launching campaigns and reading them within the caller's data scope. */
+@Service
+@Transactional
+public class Campaigns {
+
+	private final CampaignRepository campaigns;
+
+	private final Organization organization;
+
+	private final People people;
+
+	private final Accounts accounts;
+
+	private final DataScopes scopes;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Campaigns(CampaignRepository campaigns, Organization organization, People people, Accounts accounts,
+			DataScopes scopes, ApplicationEventPublisher events, Clock clock) {
+		this.campaigns = campaigns;
+		this.organization = organization;
+		this.people = people;
+		this.accounts = accounts;
+		this.scopes = scopes;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Campaign launch(NewCampaign command) {
+		if (this.campaigns.codeTaken(command.code())) {
+			throw DomainException.conflict("duplicate-code", "A campaign with code " + command.code() + " exists",
+					command.code());
+		}
+		if (command.endDate().isBefore(command.startDate())) {
+			throw DomainException.invalid("endDate", "end-before-start", "The end date is before the start date");
+		}
+		if (this.people.findPerson(command.leadLeaderId()).isEmpty()) {
+			throw DomainException.invalid("leadLeaderId", "unknown-person", "No person " + command.leadLeaderId(),
+					command.leadLeaderId());
+		}
+		if (!this.organization.unitExists(command.leadUnitId())) {
+			throw DomainException.invalid("leadUnitId", "unknown-unit", "No unit " + command.leadUnitId(),
+					command.leadUnitId());
+		}
+		List<Long> members = Objects.requireNonNullElse(command.taskForceUserIds(), List.of());
+		for (Long member : members) {
+			if (!this.accounts.exists(member)) {
+				throw DomainException.invalid("taskForceUserIds", "unknown-user", "No user " + member, member);
+			}
+		}
+		List<NewCampaign.PhasePlan> phases = Objects.requireNonNullElse(command.phases(), List.of());
+		for (NewCampaign.PhasePlan phase : phases) {
+			if (phase.endDate().isBefore(phase.startDate())) {
+				throw DomainException.invalid("phases", "end-before-start", "A phase ends before it starts");
+			}
+		}
+		long id = this.campaigns.insert(command, Objects.requireNonNullElse(command.category(), Category.CAMPAIGN),
+				Objects.requireNonNullElse(command.reportingCycle(), ReportingCycle.MONTHLY),
+				Objects.requireNonNullElse(command.reportDueDay(), 25), this.clock.instant());
+		for (int i = 0; i < phases.size(); i++) {
+			this.campaigns.addPhase(id, phases.get(i), i);
+		}
+		members.stream().distinct().forEach((member) -> this.campaigns.addMember(id, member));
+		Campaign created = view(row(id));
+		this.events.publishEvent(EntityChanged.created("campaign", id, created));
+		return created;
+	}
+
+	/** A campaign the caller may see (403 otherwise, 404 if there is none). */
+	@Transactional(readOnly = true)
+	public Campaign campaign(long id) {
+		CampaignRepository.Row row = row(id);
+		DataScope scope = this.scopes.current();
+		if (!scope.all() && visible(scope).stream().noneMatch((visible) -> visible.id() == id)) {
+			throw DomainException.forbidden("Campaign " + id + " is outside your data scope");
+		}
+		return view(row);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Campaign> campaigns() {
+		return visible(this.scopes.current()).stream().map(this::view).toList();
+	}
+
+	/**
+	 * The campaigns the scope follows as leader, leader in charge or task force member.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> followed(DataScope scope) {
+		return this.campaigns.followedBy(scope);
+	}
+
+	CampaignRepository.Row row(long id) {
+		return this.campaigns.find(id).orElseThrow(() -> DomainException.notFound("campaign", id));
+	}
+
+	private List<CampaignRepository.Row> visible(DataScope scope) {
+		return this.campaigns.visible(scope, scope.all() ? List.of() : this.campaigns.followedBy(scope));
+	}
+
+	private Campaign view(CampaignRepository.Row row) {
+		Map<String, Long> lights = this.campaigns.lightCounts(row.id());
+		return new Campaign(row.id(), row.code(), row.name(), row.year(), row.category(),
+				new PersonRef(row.leadLeaderId(),
+						this.people.names(List.of(row.leadLeaderId())).get(row.leadLeaderId())),
+				row.leadUnitId(), this.organization.unitNames(List.of(row.leadUnitId())).get(row.leadUnitId()),
+				row.startDate(), row.endDate(), row.plan(), row.reportingCycle(), row.reportDueDay(),
+				this.campaigns.phases(row.id()), this.campaigns.members(row.id()),
+				new Campaign.LightCounts(lights.getOrDefault("GREEN", 0L), lights.getOrDefault("YELLOW", 0L),
+						lights.getOrDefault("RED", 0L), lights.getOrDefault("DONE", 0L)),
+				row.version());
+	}
+
+}

@@ -1,0 +1,174 @@
+package dev.luoshi.work;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.luoshi.calendar.Calendar;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps outline codes, progress roll-ups and lights stored and current, so that reads
+ * never compute them: a campaign's tree is brought up to date after every change to it,
+ * and every campaign once a day as time passes (and at start-up when a day was missed).
+ */
+@Component
+@Order(60)
+class LightKeeper implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(LightKeeper.class);
+
+	private final TaskRepository tasks;
+
+	private final CampaignRepository campaigns;
+
+	private final Calendar calendar;
+
+	private final WorkProperties properties;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	LightKeeper(TaskRepository tasks, CampaignRepository campaigns, Calendar calendar, WorkProperties properties,
+			JdbcClient jdbc, Clock clock) {
+		this.tasks = tasks;
+		this.campaigns = campaigns;
+		this.calendar = calendar;
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		LocalDate last = this.jdbc.sql("select run_on from light_refresh where id = 1").query(LocalDate.class).single();
+		if (last.isBefore(LocalDate.now(this.clock))) {
+			refreshAll();
+		}
+	}
+
+	/**
+	 * Every campaign, as the days pass. Running twice, or on two nodes, gives the same
+	 * result.
+	 */
+	@Scheduled(cron = "0 5 0 * * *", zone = "${luoshi.zone:Asia/Shanghai}")
+	@Transactional
+	public void refreshAll() {
+		LocalDate today = LocalDate.now(this.clock);
+		List<Long> ids = this.campaigns.allIds();
+		ids.forEach(this::refreshCampaign);
+		this.jdbc.sql("update light_refresh set run_on = ? where id = 1").param(Date.valueOf(today)).update();
+		log.info("Brought the lights of {} campaigns up to {}", ids.size(), today);
+	}
+
+	/** Recomputes the outline codes, progress and lights of a campaign's whole tree. */
+	@Transactional
+	public void refreshCampaign(long campaignId) {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate horizon = this.calendar.shift(today, this.properties.warningWorkingDays());
+		List<TaskRepository.Row> rows = this.tasks.byCampaign(campaignId);
+		Map<Long, List<TaskRepository.Row>> children = new HashMap<>();
+		List<TaskRepository.Row> roots = new ArrayList<>();
+		for (TaskRepository.Row row : rows) {
+			if (row.parentId() == null) {
+				roots.add(row);
+			}
+			else {
+				children.computeIfAbsent(row.parentId(), (id) -> new ArrayList<>()).add(row);
+			}
+		}
+		Map<Long, List<Milestone>> milestones = new HashMap<>();
+		this.tasks.milestonesOfCampaign(campaignId)
+			.forEach((m) -> milestones.computeIfAbsent(m.taskId(), (id) -> new ArrayList<>()).add(m.milestone()));
+		Walk walk = new Walk(children, milestones, today, horizon,
+				new LightRules.Thresholds(this.properties.yellowBehind(), this.properties.redBehind()));
+		roots.sort(Comparator.comparingInt(TaskRepository.Row::position));
+		for (int i = 0; i < roots.size(); i++) {
+			walk.visit(roots.get(i), String.valueOf(i + 1));
+		}
+	}
+
+	/**
+	 * A depth-first walk that computes each task from its children and stores what
+	 * changed.
+	 */
+	private final class Walk {
+
+		private final Map<Long, List<TaskRepository.Row>> children;
+
+		private final Map<Long, List<Milestone>> milestones;
+
+		private final LocalDate today;
+
+		private final LocalDate horizon;
+
+		private final LightRules.Thresholds thresholds;
+
+		Walk(Map<Long, List<TaskRepository.Row>> children, Map<Long, List<Milestone>> milestones, LocalDate today,
+				LocalDate horizon, LightRules.Thresholds thresholds) {
+			this.children = children;
+			this.milestones = milestones;
+			this.today = today;
+			this.horizon = horizon;
+			this.thresholds = thresholds;
+		}
+
+		Result visit(TaskRepository.Row task, String outline) {
+			List<TaskRepository.Row> below = new ArrayList<>(this.children.getOrDefault(task.id(), List.of()));
+			below.sort(Comparator.comparingInt(TaskRepository.Row::position));
+			BigDecimal weighted = BigDecimal.ZERO;
+			BigDecimal weights = BigDecimal.ZERO;
+			Light worst = Light.DONE;
+			boolean allComplete = true;
+			int counted = 0;
+			for (int i = 0; i < below.size(); i++) {
+				TaskRepository.Row child = below.get(i);
+				Result result = visit(child, outline + "." + (i + 1));
+				if (child.status() == TaskStatus.CANCELLED) {
+					continue;
+				}
+				counted++;
+				weighted = weighted.add(result.progress().multiply(child.weight()));
+				weights = weights.add(child.weight());
+				worst = worst.worst(result.light());
+				allComplete &= result.light() == Light.DONE;
+			}
+			List<Milestone> own = this.milestones.getOrDefault(task.id(), List.of());
+			List<LocalDate> undone = own.stream().filter((m) -> !m.done()).map(Milestone::dueDate).toList();
+			BigDecimal progress = (counted > 0) ? weighted.divide(weights, 2, RoundingMode.HALF_UP) : task.progress();
+			boolean complete = task.status() != TaskStatus.OPEN || (counted > 0 && allComplete && undone.isEmpty());
+			Light ownLight = LightRules.own(complete, task.startDate(), task.deadline(), progress, undone, this.today,
+					this.horizon, this.thresholds);
+			Light light = ownLight.worst(worst);
+			if (!outline.equals(task.outline()) || progress.compareTo(task.progress()) != 0
+					|| ownLight != task.ownLight() || light != task.light()) {
+				LightKeeper.this.tasks.updateComputed(task.id(), outline, progress, ownLight, light);
+			}
+			return new Result(Objects.requireNonNull(progress), light);
+		}
+
+	}
+
+	private record Result(BigDecimal progress, Light light) {
+	}
+
+}

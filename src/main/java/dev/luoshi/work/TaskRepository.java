@@ -1,0 +1,267 @@
+package dev.luoshi.work;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.luoshi.identity.DataScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Tasks, the units they involve, and their milestones. */
+@Repository
+class TaskRepository {
+
+	static final String LEAD = "LEAD";
+
+	static final String COOPERATING = "COOPERATING";
+
+	static final String TERRITORIAL = "TERRITORIAL";
+
+	private static final String COLUMNS = "t.id, t.campaign_id, t.parent_id, t.position, t.outline, t.id_path, t.title, "
+			+ "t.target_indicator, t.target_value, t.target_unit, t.lead_unit_id, t.responsible_leader_id, "
+			+ "t.territorial_unit_id, t.start_date, t.deadline, t.baseline_deadline, t.weight, t.status, t.progress, "
+			+ "t.own_light, t.light, t.version";
+
+	private final JdbcClient jdbc;
+
+	TaskRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Row> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from task t where t.id = ?").param(id).query(this::row).optional();
+	}
+
+	List<Row> byCampaign(long campaignId) {
+		return this.jdbc.sql("select " + COLUMNS + " from task t where t.campaign_id = ? order by t.id_path")
+			.param(campaignId)
+			.query(this::row)
+			.list();
+	}
+
+	List<Row> visibleInCampaign(long campaignId, Map<String, Object> scope) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from task t where t.campaign_id = :campaign and " + Scopes.taskVisible())
+			.params(scope)
+			.param("campaign", campaignId)
+			.query(this::row)
+			.list();
+	}
+
+	boolean visible(long taskId, Map<String, Object> scope) {
+		return this.jdbc.sql("select count(*) from task t where t.id = :task and " + Scopes.taskVisible())
+			.params(scope)
+			.param("task", taskId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	List<Row> page(TaskQuery query, Map<String, Object> scope, long offset, int size) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from task t where " + where(query) + " order by t.deadline, t.id "
+					+ "offset :offset rows fetch next :size rows only")
+			.params(scope)
+			.params(filter(query))
+			.param("offset", offset)
+			.param("size", size)
+			.query(this::row)
+			.list();
+	}
+
+	long count(TaskQuery query, Map<String, Object> scope) {
+		return this.jdbc.sql("select count(*) from task t where " + where(query))
+			.params(scope)
+			.params(filter(query))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String where(TaskQuery query) {
+		List<String> conditions = new ArrayList<>(List.of(Scopes.taskVisible()));
+		if (query.light() != null) {
+			conditions.add("t.light = :light");
+		}
+		if (query.campaignId() != null) {
+			conditions.add("t.campaign_id = :campaignId");
+		}
+		if (query.unitId() != null) {
+			conditions.add("exists (select 1 from task_unit q where q.task_id = t.id and q.unit_id = :unitId)");
+		}
+		if (query.status() != null) {
+			conditions.add("t.status = :status");
+		}
+		return String.join(" and ", conditions);
+	}
+
+	private static Map<String, Object> filter(TaskQuery query) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		if (query.light() != null) {
+			params.put("light", query.light().name());
+		}
+		if (query.campaignId() != null) {
+			params.put("campaignId", query.campaignId());
+		}
+		if (query.unitId() != null) {
+			params.put("unitId", query.unitId());
+		}
+		if (query.status() != null) {
+			params.put("status", query.status().name());
+		}
+		return params;
+	}
+
+	long insert(long campaignId, Row parent, NewTask command, LocalDate start, BigDecimal weight, Instant now) {
+		int position = this.jdbc
+			.sql("select coalesce(max(position), 0) + 1 from task where campaign_id = ? and "
+					+ ((parent != null) ? "parent_id = ?" : "parent_id is null"))
+			.params((parent != null) ? List.of(campaignId, parent.id()) : List.of(campaignId))
+			.query(Integer.class)
+			.single();
+		Target target = command.target();
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into task (campaign_id, parent_id, position, outline, id_path, title, target_indicator, "
+				+ "target_value, target_unit, lead_unit_id, responsible_leader_id, territorial_unit_id, start_date, "
+				+ "deadline, weight, status, own_light, light, created_at) "
+				+ "values (?, ?, ?, '', '/', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 'GREEN', 'GREEN', ?)")
+			.params(campaignId, (parent != null) ? parent.id() : null, position, command.title().strip(),
+					(target != null) ? target.indicator() : null, (target != null) ? target.value() : null,
+					(target != null) ? target.unit() : null, command.leadUnitId(), command.responsibleLeaderId(),
+					command.territorialUnitId(), Date.valueOf(start), Date.valueOf(command.deadline()), weight,
+					Timestamp.from(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		this.jdbc.sql("update task set id_path = ? where id = ?")
+			.params(((parent != null) ? parent.idPath() : "/") + id + "/", id)
+			.update();
+		return id;
+	}
+
+	void addUnit(long taskId, long unitId, String role) {
+		this.jdbc.sql("insert into task_unit (task_id, unit_id, unit_role) values (?, ?, ?)")
+			.params(taskId, unitId, role)
+			.update();
+	}
+
+	/** Units of the tasks by role: task id → role → unit ids. */
+	List<TaskUnit> units(Collection<Long> taskIds) {
+		if (taskIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select task_id, unit_id, unit_role from task_unit where task_id in (:ids)")
+			.param("ids", taskIds)
+			.query((rs, n) -> new TaskUnit(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+			.list();
+	}
+
+	void updateComputed(long id, String outline, BigDecimal progress, Light ownLight, Light light) {
+		this.jdbc.sql("update task set outline = ?, progress = ?, own_light = ?, light = ? where id = ?")
+			.params(outline, progress, ownLight.name(), light.name(), id)
+			.update();
+	}
+
+	void updateProgress(long id, BigDecimal progress, TaskStatus status) {
+		this.jdbc.sql("update task set progress = ?, status = ?, version = version + 1 where id = ?")
+			.params(progress, status.name(), id)
+			.update();
+	}
+
+	long insertMilestone(long taskId, String name, LocalDate due, Integer workingDaysBefore, int position) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql(
+				"insert into milestone (task_id, name, due_date, working_days_before, position) values (?, ?, ?, ?, ?)")
+			.params(taskId, name, Date.valueOf(due), workingDaysBefore, position)
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	List<MilestoneRow> milestones(Collection<Long> taskIds) {
+		if (taskIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select id, task_id, name, due_date, baseline_date, working_days_before, completed_on, note, version "
+					+ "from milestone where task_id in (:ids) order by task_id, position, id")
+			.param("ids", taskIds)
+			.query(TaskRepository::milestone)
+			.list();
+	}
+
+	List<MilestoneRow> milestonesOfCampaign(long campaignId) {
+		return this.jdbc
+			.sql("select m.id, m.task_id, m.name, m.due_date, m.baseline_date, m.working_days_before, m.completed_on, "
+					+ "m.note, m.version from milestone m join task t on t.id = m.task_id where t.campaign_id = ? "
+					+ "order by m.task_id, m.position, m.id")
+			.param(campaignId)
+			.query(TaskRepository::milestone)
+			.list();
+	}
+
+	Optional<MilestoneRow> milestone(long id) {
+		return this.jdbc
+			.sql("select id, task_id, name, due_date, baseline_date, working_days_before, completed_on, note, version "
+					+ "from milestone where id = ?")
+			.param(id)
+			.query(TaskRepository::milestone)
+			.optional();
+	}
+
+	boolean completeMilestone(long id, LocalDate completedOn, String note, int version) {
+		return this.jdbc
+			.sql("update milestone set completed_on = ?, note = ?, version = version + 1 "
+					+ "where id = ? and version = ? and completed_on is null")
+			.params(Date.valueOf(completedOn), note, id, version)
+			.update() == 1;
+	}
+
+	private static MilestoneRow milestone(ResultSet rs, int rowNum) throws SQLException {
+		return new MilestoneRow(rs.getLong("task_id"),
+				new Milestone(rs.getLong("id"), rs.getString("name"), rs.getObject("due_date", LocalDate.class),
+						rs.getObject("baseline_date", LocalDate.class),
+						rs.getObject("working_days_before", Integer.class),
+						rs.getObject("completed_on", LocalDate.class), rs.getString("note"), rs.getInt("version")));
+	}
+
+	private Row row(ResultSet rs, int rowNum) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getLong("campaign_id"), rs.getObject("parent_id", Long.class),
+				rs.getInt("position"), rs.getString("outline"), rs.getString("id_path"), rs.getString("title"),
+				rs.getString("target_indicator"), rs.getBigDecimal("target_value"), rs.getString("target_unit"),
+				rs.getLong("lead_unit_id"), rs.getObject("responsible_leader_id", Long.class),
+				rs.getObject("territorial_unit_id", Long.class), rs.getObject("start_date", LocalDate.class),
+				rs.getObject("deadline", LocalDate.class), rs.getObject("baseline_deadline", LocalDate.class),
+				rs.getBigDecimal("weight"), TaskStatus.valueOf(rs.getString("status")), rs.getBigDecimal("progress"),
+				Light.valueOf(rs.getString("own_light")), Light.valueOf(rs.getString("light")), rs.getInt("version"));
+	}
+
+	/** A task as stored. */
+	record Row(long id, long campaignId, Long parentId, int position, String outline, String idPath, String title,
+			String targetIndicator, BigDecimal targetValue, String targetUnit, long leadUnitId,
+			Long responsibleLeaderId, Long territorialUnitId, LocalDate startDate, LocalDate deadline,
+			LocalDate baselineDeadline, BigDecimal weight, TaskStatus status, BigDecimal progress, Light ownLight,
+			Light light, int version) {
+
+		Target target() {
+			return (this.targetIndicator != null) ? new Target(this.targetIndicator, this.targetValue, this.targetUnit)
+					: null;
+		}
+
+	}
+
+	record MilestoneRow(long taskId, Milestone milestone) {
+	}
+
+	record TaskUnit(long taskId, long unitId, String role) {
+	}
+
+}
