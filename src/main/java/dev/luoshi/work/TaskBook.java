@@ -136,6 +136,49 @@ public class TaskBook {
 		return due;
 	}
 
+	/** Changes a task's plan; a moved deadline keeps the first one as the baseline. */
+	public Task change(long id, TaskChanges changes) {
+		TaskRepository.Row row = row(id);
+		Task before = this.views.one(row);
+		LocalDate deadline = Objects.requireNonNullElse(changes.deadline(), row.deadline());
+		if (row.parentId() != null && deadline.isAfter(row(row.parentId()).deadline())) {
+			throw DomainException.invalid("deadline", "deadline-after-parent",
+					"The deadline is after the parent task's deadline", row(row.parentId()).deadline());
+		}
+		LocalDate latestChild = this.tasks.latestChildDeadline(id);
+		if (latestChild != null && deadline.isBefore(latestChild)) {
+			throw DomainException.invalid("deadline", "deadline-before-children",
+					"A task below is due later, on " + latestChild, latestChild);
+		}
+		if (deadline.isBefore(row.startDate())) {
+			throw DomainException.invalid("deadline", "deadline-before-start", "The deadline is before the start",
+					row.startDate());
+		}
+		LocalDate baseline = (row.baselineDeadline() != null) ? row.baselineDeadline()
+				: (deadline.equals(row.deadline()) ? null : row.deadline());
+		Long leader = Objects.requireNonNullElse(changes.responsibleLeaderId(), row.responsibleLeaderId());
+		if (changes.responsibleLeaderId() != null && this.people.findPerson(leader).isEmpty()) {
+			throw DomainException.invalid("responsibleLeaderId", "unknown-person", "No person " + leader, leader);
+		}
+		if (!this.tasks.updatePlan(id, Objects.requireNonNullElse(changes.title(), row.title()), deadline, baseline,
+				(changes.target() != null) ? changes.target() : row.target(),
+				Objects.requireNonNullElse(changes.weight(), row.weight()), leader, changes.version())) {
+			throw DomainException.staleVersion("task", id);
+		}
+		if (!deadline.equals(row.deadline())) {
+			for (Milestone milestone : before.milestones()) {
+				if (!milestone.done() && milestone.workingDaysBeforeDeadline() != null) {
+					this.tasks.rescheduleMilestone(milestone.id(),
+							this.calendar.shift(deadline, -milestone.workingDaysBeforeDeadline()));
+				}
+			}
+		}
+		this.lights.refreshCampaign(row.campaignId());
+		Task after = this.views.one(row(id));
+		this.events.publishEvent(EntityChanged.updated("task", id, before, after));
+		return after;
+	}
+
 	/**
 	 * The campaign's tree as the caller may see it: visible tasks and the tasks above
 	 * them.

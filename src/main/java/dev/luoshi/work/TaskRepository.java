@@ -165,6 +165,35 @@ class TaskRepository {
 			.list();
 	}
 
+	boolean updatePlan(long id, String title, LocalDate deadline, LocalDate baseline, Target target, BigDecimal weight,
+			Long responsibleLeaderId, int version) {
+		return this.jdbc.sql(
+				"update task set title = ?, deadline = ?, baseline_deadline = ?, target_indicator = ?, target_value = ?, "
+						+ "target_unit = ?, weight = ?, responsible_leader_id = ?, version = version + 1 "
+						+ "where id = ? and version = ?")
+			.params(title, Date.valueOf(deadline), (baseline != null) ? Date.valueOf(baseline) : null,
+					(target != null) ? target.indicator() : null, (target != null) ? target.value() : null,
+					(target != null) ? target.unit() : null, weight, responsibleLeaderId, id, version)
+			.update() == 1;
+	}
+
+	/** Moves an undone milestone, keeping its first planned date as the baseline. */
+	void rescheduleMilestone(long id, LocalDate due) {
+		this.jdbc
+			.sql("update milestone set baseline_date = coalesce(baseline_date, due_date), due_date = ?, "
+					+ "version = version + 1 where id = ? and completed_on is null and due_date <> ?")
+			.params(Date.valueOf(due), id, Date.valueOf(due))
+			.update();
+	}
+
+	LocalDate latestChildDeadline(long id) {
+		return this.jdbc.sql("select max(deadline) from task where parent_id = ?")
+			.param(id)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+	}
+
 	void updateComputed(long id, String outline, BigDecimal progress, Light ownLight, Light light) {
 		this.jdbc.sql("update task set outline = ?, progress = ?, own_light = ?, light = ? where id = ?")
 			.params(outline, progress, ownLight.name(), light.name(), id)

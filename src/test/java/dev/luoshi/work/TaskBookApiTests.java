@@ -250,6 +250,67 @@ class TaskBookApiTests {
 		assertThat(history.path("items").get(0).path("reviewComment").asString()).isEqualTo("请补充现场照片");
 	}
 
+	@Test
+	void aMovedDeadlineKeepsTheFirstPlanAsBaselineAndReschedulesBackwardMilestones() {
+		Api.Response task = addTask(
+				task("停车场建设", "2026-12-31", null, List.of(Map.of("name", "完成主体施工", "workingDaysBeforeDeadline", 60))));
+		int version = task.json().path("version").asInt();
+
+		Api.Response moved = this.supervisor.patch("/api/v1/tasks/" + task.id(),
+				Map.of("deadline", "2026-11-30", "version", version));
+		Api.Response stale = this.supervisor.patch("/api/v1/tasks/" + task.id(),
+				Map.of("title", "x", "version", version));
+
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(moved.json().path("baselineDeadline").asString()).isEqualTo("2026-12-31");
+		assertThat(moved.json().path("milestones").get(0).path("baselineDate").asString()).isEqualTo("2026-10-09");
+		assertThat(moved.json().path("milestones").get(0).path("dueDate").asString()).isEqualTo("2026-09-01");
+		assertThat(stale.status()).isEqualTo(409);
+	}
+
+	@Test
+	void eachLeadUnitSignsItsLetterOnceAndALaterChangeShows() {
+		long task = addTask(task("老旧管网改造", "2026-12-31", null, List.of())).id();
+		Map<String, Object> other = task("地灾点治理", "2026-12-31", null, List.of());
+		other.put("leadUnitId", this.cooperatingUnit);
+		addTask(other);
+		Api head = new Api(this.port).as(this.fixtures.user(this.leadUnit, "UNIT_HEAD"), Api.PASSWORD);
+		Api otherHead = new Api(this.port).as(this.fixtures.user(this.cooperatingUnit, "UNIT_HEAD"), Api.PASSWORD);
+
+		JsonNode letters = this.supervisor.post("/api/v1/campaigns/" + this.campaign + "/letters", Map.of()).json();
+		assertThat(letters.size()).isEqualTo(2);
+		JsonNode mine = letters.valueStream()
+			.filter((letter) -> letter.path("unitId").asLong() == this.leadUnit)
+			.findFirst()
+			.orElseThrow();
+		long letter = mine.path("id").asLong();
+		assertThat(mine.path("taskIds").get(0).asLong()).isEqualTo(task);
+
+		assertThat(otherHead.post("/api/v1/letters/" + letter + "/sign", Map.of()).status()).isEqualTo(403);
+		assertThat(this.leadOperator.post("/api/v1/letters/" + letter + "/sign", Map.of()).status()).isEqualTo(403);
+		Api.Response signed = head.post("/api/v1/letters/" + letter + "/sign", Map.of());
+		assertThat(signed.status()).isEqualTo(200);
+		assertThat(signed.json().path("digest").asString()).hasSize(64);
+		assertThat(signed.json().path("signedAt").asString()).isNotBlank();
+		assertThat(signed.json().path("matchesCurrent").asBoolean()).isTrue();
+		assertThat(head.post("/api/v1/letters/" + letter + "/sign", Map.of()).status()).isEqualTo(409);
+		assertThat(this.supervisor.post("/api/v1/campaigns/" + this.campaign + "/letters", Map.of()).json().size())
+			.isEqualTo(2);
+
+		int version = this.admin.get("/api/v1/tasks/" + task).json().path("version").asInt();
+		this.supervisor.patch("/api/v1/tasks/" + task, Map.of("deadline", "2026-10-31", "version", version));
+
+		JsonNode after = this.supervisor.get("/api/v1/campaigns/" + this.campaign + "/letters")
+			.json()
+			.valueStream()
+			.filter((l) -> l.path("id").asLong() == letter)
+			.findFirst()
+			.orElseThrow();
+		assertThat(after.path("matchesCurrent").asBoolean()).isFalse();
+		assertThat(after.path("digest").asString()).isEqualTo(signed.json().path("digest").asString());
+		assertThat(after.path("content").asString()).contains("2026-12-31");
+	}
+
 	private Api.Response addTask(Map<String, Object> body) {
 		return this.supervisor.post("/api/v1/campaigns/" + this.campaign + "/tasks", body);
 	}

@@ -17,12 +17,14 @@ import dev.luoshi.work.Report;
 import dev.luoshi.work.ReportStatus;
 import dev.luoshi.work.Task;
 import dev.luoshi.work.TaskBook;
+import dev.luoshi.work.TaskChanges;
 import dev.luoshi.work.TaskQuery;
 import dev.luoshi.work.TaskStatus;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,6 +54,12 @@ class TaskController {
 	@GetMapping("/api/v1/tasks/{id}")
 	Task get(@PathVariable long id) {
 		return this.taskBook.task(id);
+	}
+
+	@PatchMapping("/api/v1/tasks/{id}")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+	Task change(@PathVariable long id, @Valid @RequestBody TaskChanges changes) {
+		return this.taskBook.change(id, changes);
 	}
 
 	@PostMapping("/api/v1/milestones/{id}/complete")
