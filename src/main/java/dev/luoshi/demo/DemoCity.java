@@ -43,10 +43,13 @@ class DemoCity implements ApplicationRunner {
 
 	private final Accounts accounts;
 
+	private final DemoWork work;
+
 	private final TransactionTemplate transaction;
 
-	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts,
+	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts, DemoWork work,
 			TransactionTemplate transaction) {
+		this.work = work;
 		this.properties = properties;
 		this.organization = organization;
 		this.people = people;
@@ -103,6 +106,7 @@ class DemoCity implements ApplicationRunner {
 			this.accounts.create(new NewAccount(spec.username(), password, null, null, person.id(),
 					spec.roles().stream().map(Role::valueOf).toList(), null));
 		}
+		this.work.load(units, leaders, liaisons, password);
 	}
 
 	private Person personFor(DemoDistrict.AccountSpec spec, Map<String, Person> leaders, Map<String, Person> heads,

@@ -191,6 +191,11 @@ public class Accounts {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<Account> byUsername(String username) {
+		return this.accounts.findByUsername(username).map(this::view);
+	}
+
+	@Transactional(readOnly = true)
 	public boolean exists(long id) {
 		return this.accounts.find(id).isPresent();
 	}
