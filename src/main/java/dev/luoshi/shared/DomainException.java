@@ -45,7 +45,15 @@ public abstract sealed class DomainException extends RuntimeException
 	}
 
 	public static Invalid invalid(String field, String code, String message, Object... args) {
-		return new Invalid(List.of(new FieldError(field, message)), code, message, args);
+		return new Invalid(List.of(new FieldError(field, message)), List.of(), code, message, args);
+	}
+
+	/**
+	 * Rows of an upload that are wrong, each with its row number as the spreadsheet shows
+	 * it.
+	 */
+	public static Invalid invalidRows(String code, String message, List<RowError> rows) {
+		return new Invalid(List.of(), rows, code, message);
 	}
 
 	public static Forbidden forbidden(String message) {
@@ -93,9 +101,17 @@ public abstract sealed class DomainException extends RuntimeException
 
 		private final List<FieldError> errors;
 
-		private Invalid(List<FieldError> errors, String code, String message, Object... args) {
+		private final List<RowError> rowErrors;
+
+		private Invalid(List<FieldError> errors, List<RowError> rowErrors, String code, String message,
+				Object... args) {
 			super(code, message, args);
 			this.errors = List.copyOf(errors);
+			this.rowErrors = List.copyOf(rowErrors);
+		}
+
+		public List<RowError> rowErrors() {
+			return this.rowErrors;
 		}
 
 		public List<FieldError> errors() {
@@ -118,8 +134,15 @@ public abstract sealed class DomainException extends RuntimeException
 
 	}
 
-	/** One invalid field (or row and column of an upload) and what is wrong with it. */
+	/** One invalid field and what is wrong with it. */
 	public record FieldError(String field, String message) {
+	}
+
+	/**
+	 * One wrong cell or row of an upload: {@code row} as the spreadsheet shows it, the
+	 * column's heading.
+	 */
+	public record RowError(int row, String column, String message) {
 	}
 
 }

@@ -54,9 +54,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(status, ex.code(),
 				this.messages.getMessage("problem." + ex.code(), ex.args(), ex.getMessage(), locale()));
 		if (ex instanceof DomainException.Invalid invalid) {
-			List<Map<String, String>> errors = invalid.errors().stream().map(ProblemHandling::error).toList();
+			List<Map<String, Object>> errors = invalid.errors().stream().map(ProblemHandling::error).toList();
 			if (errors.size() == 1) {
 				errors = List.of(Map.of("field", invalid.errors().get(0).field(), "message", problem.getDetail()));
+			}
+			if (!invalid.rowErrors().isEmpty()) {
+				errors = invalid.rowErrors()
+					.stream()
+					.map((row) -> Map.<String, Object>of("row", row.row(), "column", String.valueOf(row.column()),
+							"message", row.message()))
+					.toList();
+				problem.setProperty("imported", 0);
 			}
 			problem.setProperty("errors", errors);
 		}
@@ -197,7 +205,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		return LocaleContextHolder.getLocale();
 	}
 
-	private static Map<String, String> error(DomainException.FieldError error) {
+	private static Map<String, Object> error(DomainException.FieldError error) {
 		return Map.of("field", error.field(), "message", error.message());
 	}
 

@@ -70,6 +70,18 @@ public class TaskBook {
 	}
 
 	public Task addTask(long campaignId, NewTask command) {
+		long id = insert(campaignId, command);
+		this.lights.refreshCampaign(campaignId);
+		Task created = this.views.one(row(id));
+		this.events.publishEvent(EntityChanged.created("task", id, created));
+		return created;
+	}
+
+	/**
+	 * Adds a task without bringing the campaign's lights up to date: for bulk imports,
+	 * which do that once.
+	 */
+	long insert(long campaignId, NewTask command) {
 		CampaignRepository.Row campaign = this.campaigns.row(campaignId);
 		TaskRepository.Row parent = null;
 		if (command.parentId() != null) {
@@ -116,10 +128,7 @@ public class TaskBook {
 			this.tasks.insertMilestone(id, plans.get(i).name().strip(), dues.get(i),
 					plans.get(i).workingDaysBeforeDeadline(), i);
 		}
-		this.lights.refreshCampaign(campaignId);
-		Task created = this.views.one(row(id));
-		this.events.publishEvent(EntityChanged.created("task", id, created));
-		return created;
+		return id;
 	}
 
 	private LocalDate dueDate(NewTask.MilestonePlan plan, LocalDate deadline, LocalDate start) {
