@@ -53,7 +53,7 @@ public abstract sealed class DomainException extends RuntimeException
 	 * it.
 	 */
 	public static Invalid invalidRows(String code, String message, List<RowError> rows) {
-		return new Invalid(List.of(), rows, code, message);
+		return new Invalid(List.of(), rows, code, message, rows.size());
 	}
 
 	public static Forbidden forbidden(String message) {

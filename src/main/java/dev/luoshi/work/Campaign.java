@@ -7,7 +7,7 @@ import java.util.List;
 public record Campaign(long id, String code, String name, int year, Category category, PersonRef leadLeader,
 		long leadUnitId, String leadUnitName, LocalDate startDate, LocalDate endDate, String plan,
 		ReportingCycle reportingCycle, int reportDueDay, List<Phase> phases, List<Long> taskForceUserIds,
-		LightCounts lights, int version) {
+		List<Long> portfolioLeaderIds, LightCounts lights, int version) {
 
 	/** A phase of the campaign, e.g. 一年重谋划. */
 	public record Phase(String name, LocalDate startDate, LocalDate endDate) {

@@ -63,6 +63,22 @@ class CampaignRepository {
 			.update();
 	}
 
+	void replaceLeaders(long campaignId, List<Long> personIds) {
+		this.jdbc.sql("delete from portfolio_campaign where campaign_id = ?").param(campaignId).update();
+		for (Long person : personIds) {
+			this.jdbc.sql("insert into portfolio_campaign (person_id, campaign_id) values (?, ?)")
+				.params(person, campaignId)
+				.update();
+		}
+	}
+
+	List<Long> leaders(long campaignId) {
+		return this.jdbc.sql("select person_id from portfolio_campaign where campaign_id = ? order by person_id")
+			.param(campaignId)
+			.query(Long.class)
+			.list();
+	}
+
 	List<Campaign.Phase> phases(long campaignId) {
 		return this.jdbc
 			.sql("select name, start_date, end_date from campaign_phase where campaign_id = ? order by position")

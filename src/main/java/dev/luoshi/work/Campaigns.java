@@ -87,6 +87,25 @@ public class Campaigns {
 		return created;
 	}
 
+	/**
+	 * Puts the campaign in these leaders' portfolios (分管), besides its lead leader: they
+	 * see it whole, as the lead leader does.
+	 */
+	public Campaign assignLeaders(long id, List<Long> personIds) {
+		Campaign before = view(row(id));
+		List<Long> distinct = personIds.stream().distinct().toList();
+		for (Long person : distinct) {
+			if (this.people.findPerson(person).isEmpty()) {
+				throw DomainException.invalid("personIds", "unknown-person", "No person " + person, person);
+			}
+		}
+		this.campaigns.replaceLeaders(id, distinct);
+		Campaign after = view(row(id));
+		this.events.publishEvent(new EntityChanged("campaign", String.valueOf(id), "LEADERS_ASSIGNED",
+				Map.of("leaders", before.portfolioLeaderIds()), Map.of("leaders", distinct)));
+		return after;
+	}
+
 	/** A campaign the caller may see (403 otherwise, 404 if there is none). */
 	@Transactional(readOnly = true)
 	public Campaign campaign(long id) {
@@ -126,7 +145,7 @@ public class Campaigns {
 						this.people.names(List.of(row.leadLeaderId())).get(row.leadLeaderId())),
 				row.leadUnitId(), this.organization.unitNames(List.of(row.leadUnitId())).get(row.leadUnitId()),
 				row.startDate(), row.endDate(), row.plan(), row.reportingCycle(), row.reportDueDay(),
-				this.campaigns.phases(row.id()), this.campaigns.members(row.id()),
+				this.campaigns.phases(row.id()), this.campaigns.members(row.id()), this.campaigns.leaders(row.id()),
 				new Campaign.LightCounts(lights.getOrDefault("GREEN", 0L), lights.getOrDefault("YELLOW", 0L),
 						lights.getOrDefault("RED", 0L), lights.getOrDefault("DONE", 0L)),
 				row.version());

@@ -165,7 +165,8 @@ public class TaskBook {
 		}
 		LocalDate baseline = (row.baselineDeadline() != null) ? row.baselineDeadline()
 				: (deadline.equals(row.deadline()) ? null : row.deadline());
-		Long leader = Objects.requireNonNullElse(changes.responsibleLeaderId(), row.responsibleLeaderId());
+		Long leader = (changes.responsibleLeaderId() != null) ? changes.responsibleLeaderId()
+				: row.responsibleLeaderId();
 		if (changes.responsibleLeaderId() != null && this.people.findPerson(leader).isEmpty()) {
 			throw DomainException.invalid("responsibleLeaderId", "unknown-person", "No person " + leader, leader);
 		}
@@ -185,6 +186,45 @@ public class TaskBook {
 		this.lights.refreshCampaign(row.campaignId());
 		Task after = this.views.one(row(id));
 		this.events.publishEvent(EntityChanged.updated("task", id, before, after));
+		return after;
+	}
+
+	/**
+	 * Moves a task (with everything below it) under another parent of the same campaign,
+	 * or to the top level, at a position among its new siblings (1 = first; beyond the
+	 * end = last).
+	 */
+	public Task move(long id, Long parentId, Integer position) {
+		TaskRepository.Row task = row(id);
+		Task before = this.views.one(task);
+		TaskRepository.Row parent = null;
+		if (parentId != null) {
+			parent = this.tasks.find(parentId)
+				.filter((row) -> row.campaignId() == task.campaignId())
+				.orElseThrow(() -> DomainException.invalid("parentId", "unknown-parent-task",
+						"No task " + parentId + " in this campaign", parentId));
+			if (parent.idPath().startsWith(task.idPath())) {
+				throw DomainException.invalid("parentId", "move-below-itself",
+						"A task cannot be moved below itself or one of its own tasks");
+			}
+			if (task.deadline().isAfter(parent.deadline())) {
+				throw DomainException.invalid("parentId", "deadline-after-parent",
+						"The task is due after its new parent, on " + parent.deadline(), parent.deadline());
+			}
+		}
+		if (!Objects.equals(parentId, task.parentId())) {
+			this.tasks.reparent(task, parentId, (parent != null) ? parent.idPath() : "/");
+		}
+		List<Long> siblings = new ArrayList<>(this.tasks.siblings(task.campaignId(), parentId));
+		siblings.remove(id);
+		int index = (position == null) ? siblings.size() : Math.max(0, Math.min(position - 1, siblings.size()));
+		siblings.add(index, id);
+		for (int i = 0; i < siblings.size(); i++) {
+			this.tasks.setPosition(siblings.get(i), i + 1);
+		}
+		this.lights.refreshCampaign(task.campaignId());
+		Task after = this.views.one(row(id));
+		this.events.publishEvent(new EntityChanged("task", String.valueOf(id), "MOVED", before, after));
 		return after;
 	}
 

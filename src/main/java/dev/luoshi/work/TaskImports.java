@@ -76,7 +76,7 @@ public class TaskImports {
 		ledger.lines().forEach(resolution::resolve);
 		if (!resolution.errors.isEmpty()) {
 			throw DomainException.invalidRows("ledger-rows",
-					resolution.errors.size() + " rows cannot be imported; nothing was imported", resolution.errors);
+					resolution.errors.size() + " errors in the ledger; nothing was imported", resolution.errors);
 		}
 		Map<String, Long> created = new HashMap<>();
 		for (Planned planned : resolution.planned) {

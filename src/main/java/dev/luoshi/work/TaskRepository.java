@@ -194,6 +194,33 @@ class TaskRepository {
 			.orElse(null);
 	}
 
+	/** The tasks directly below a parent (or the roots), in order. */
+	List<Long> siblings(long campaignId, Long parentId) {
+		return this.jdbc
+			.sql("select id from task where campaign_id = ? and "
+					+ ((parentId != null) ? "parent_id = ?" : "parent_id is null") + " order by position, id")
+			.params((parentId != null) ? List.of(campaignId, parentId) : List.of(campaignId))
+			.query(Long.class)
+			.list();
+	}
+
+	void setPosition(long id, int position) {
+		this.jdbc.sql("update task set position = ? where id = ?").params(position, id).update();
+	}
+
+	/** Hangs a task (and its subtree) below another parent, keeping every path right. */
+	void reparent(Row task, Long parentId, String parentPath) {
+		String newPath = parentPath + task.id() + "/";
+		this.jdbc.sql("update task set parent_id = ?, version = version + 1 where id = ?")
+			.params(parentId, task.id())
+			.update();
+		this.jdbc.sql("update task set id_path = :newPath || substring(id_path, :cut) where id_path like :oldPrefix")
+			.param("newPath", newPath)
+			.param("cut", task.idPath().length() + 1)
+			.param("oldPrefix", task.idPath() + "%")
+			.update();
+	}
+
 	void updateComputed(long id, String outline, BigDecimal progress, Light ownLight, Light light) {
 		this.jdbc.sql("update task set outline = ?, progress = ?, own_light = ?, light = ? where id = ?")
 			.params(outline, progress, ownLight.name(), light.name(), id)

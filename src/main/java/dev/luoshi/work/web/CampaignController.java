@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import dev.luoshi.work.Campaign;
 import dev.luoshi.work.Campaigns;
@@ -17,6 +18,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +52,15 @@ class CampaignController {
 	@GetMapping("/{id}")
 	Campaign get(@PathVariable long id) {
 		return this.campaigns.campaign(id);
+	}
+
+	@PutMapping("/{id}/leaders")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+	Campaign assignLeaders(@PathVariable long id, @Valid @RequestBody Leaders leaders) {
+		return this.campaigns.assignLeaders(id, leaders.personIds());
+	}
+
+	record Leaders(@NotNull List<@NotNull Long> personIds) {
 	}
 
 	@PostMapping("/{id}/tasks")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -62,6 +63,12 @@ class TaskController {
 		return this.taskBook.change(id, changes);
 	}
 
+	@PostMapping("/api/v1/tasks/{id}/move")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+	Task move(@PathVariable long id, @Valid @RequestBody Move move) {
+		return this.taskBook.move(id, move.parentId(), move.position());
+	}
+
 	@PostMapping("/api/v1/milestones/{id}/complete")
 	Milestone complete(@PathVariable long id, @Valid @RequestBody Completion completion) {
 		return this.taskBook.completeMilestone(id, completion.completedOn(), completion.note());
@@ -85,6 +92,9 @@ class TaskController {
 	Report review(@PathVariable long id, @Valid @RequestBody Review review) {
 		ReportStatus decision = (review.decision() == Decision.ACCEPT) ? ReportStatus.ACCEPTED : ReportStatus.RETURNED;
 		return this.reports.review(id, decision, review.comment());
+	}
+
+	record Move(Long parentId, @Min(1) Integer position) {
 	}
 
 	record Completion(@NotNull LocalDate completedOn, @Size(max = 1000) String note) {
