@@ -1,5 +1,12 @@
 package dev.luoshi.work;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,39 @@ class FollowThroughPagesTests {
 		assertThat(this.browser.findAll(".ls-task-row .ls-code").get(0).getText()).isEqualTo("1");
 		this.browser.screenshot("campaign-tree");
 		assertThat(this.browser.scriptErrors()).isEmpty();
+	}
+
+	@Test
+	void aLedgerWithAnUnknownUnitShowsItsRefusedRowsAndImportsNothing() throws IOException {
+		Path ledger = Files.createTempFile("ledger", ".xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet();
+			sheet.createRow(0).createCell(0).setCellValue("补充任务台账");
+			Row header = sheet.createRow(1);
+			String[] headings = { "序号", "重点工作", "责任单位", "完成时限" };
+			for (int i = 0; i < headings.length; i++) {
+				header.createCell(i).setCellValue(headings[i]);
+			}
+			Row row = sheet.createRow(2);
+			row.createCell(0).setCellValue("1");
+			row.createCell(1).setCellValue("新建游客驿站");
+			row.createCell(2).setCellValue("区不存在局");
+			row.createCell(3).setCellValue("6月底前");
+			try (var out = Files.newOutputStream(ledger)) {
+				workbook.write(out);
+			}
+		}
+		this.browser.signIn("supervisor", Api.PASSWORD);
+		this.browser.go("/campaigns");
+		this.browser.click("a.ls-campaign[href^='/campaigns/']").waitForText("任务书");
+		int rows = this.browser.findAll(".ls-task-row").size();
+
+		this.browser.find("#ledger").sendKeys(ledger.toAbsolutePath().toString());
+		this.browser.click("form[action$='/import'] button[type=submit]").waitForText("导入未成功");
+
+		assertThat(this.browser.find("#import-errors").getText()).contains("3").contains("牵头单位").contains("区不存在局");
+		assertThat(this.browser.findAll(".ls-task-row")).hasSize(rows);
+		this.browser.screenshot("import-errors");
 	}
 
 	@Test
