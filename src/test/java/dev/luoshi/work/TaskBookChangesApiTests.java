@@ -164,6 +164,25 @@ class TaskBookChangesApiTests {
 	}
 
 	@Test
+	void theImplementationPlanIsAttachedToTheCampaign() {
+		byte[] pdf = "%PDF-1.4 实施方案".getBytes(StandardCharsets.UTF_8);
+
+		Api.Response attached = this.supervisor.upload("/api/v1/campaigns/" + this.campaign + "/attachments",
+				"实施方案.pdf", "application/pdf", pdf);
+		Api.Response byOperator = this.operator.upload("/api/v1/campaigns/" + this.campaign + "/attachments", "x.pdf",
+				"application/pdf", pdf);
+
+		assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+		assertThat(byOperator.status()).isEqualTo(403);
+		assertThat(this.operator.get("/api/v1/campaigns/" + this.campaign + "/attachments")
+			.json()
+			.get(0)
+			.path("fileName")
+			.asString()).isEqualTo("实施方案.pdf");
+		assertThat(this.operator.get("/api/v1/campaign-attachments/" + attached.id()).bytes()).isEqualTo(pdf);
+	}
+
+	@Test
 	void aLeaderWithTheCampaignInThePortfolioSeesItWhole() {
 		long office = this.fixtures.unit("区委办公室", "DEPARTMENT", null);
 		long chen = this.admin.post("/api/v1/people", Map.of("name", "陈立群", "unitId", office)).id();

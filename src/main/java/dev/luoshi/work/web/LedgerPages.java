@@ -2,12 +2,15 @@ package dev.luoshi.work.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.Problems;
+import dev.luoshi.work.Attachment;
+import dev.luoshi.work.CampaignAttachments;
 import dev.luoshi.work.Campaigns;
 import dev.luoshi.work.ImportResult;
 import dev.luoshi.work.TaskBook;
@@ -15,6 +18,11 @@ import dev.luoshi.work.TaskExports;
 import dev.luoshi.work.TaskImports;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,12 +48,15 @@ class LedgerPages {
 
 	private final TaskBook taskBook;
 
+	private final CampaignAttachments attachments;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	LedgerPages(TaskImports imports, TaskExports exports, Campaigns campaigns, TaskBook taskBook,
-			MessageSource messages, Clock clock) {
+			CampaignAttachments attachments, MessageSource messages, Clock clock) {
+		this.attachments = attachments;
 		this.imports = imports;
 		this.exports = exports;
 		this.campaigns = campaigns;
@@ -71,6 +82,7 @@ class LedgerPages {
 			}
 			model.addAttribute("campaign", this.campaigns.campaign(id));
 			model.addAttribute("tree", this.taskBook.tree(id));
+			model.addAttribute("attachments", this.attachments.ofCampaign(id));
 			model.addAttribute("today", LocalDate.now(this.clock));
 			return "work/campaign";
 		}
@@ -79,6 +91,19 @@ class LedgerPages {
 	@GetMapping("/campaigns/{id}/ledger.xlsx")
 	ResponseEntity<byte[]> export(@PathVariable long id) {
 		return LedgerController.workbook("task-book-" + id + ".xlsx", this.exports.campaignLedger(id));
+	}
+
+	@GetMapping("/campaign-attachments/{id}")
+	ResponseEntity<Resource> attachment(@PathVariable long id) {
+		Attachment attachment = this.attachments.attachment(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(attachment.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename(attachment.fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(new FileSystemResource(this.attachments.file(id)));
 	}
 
 	@GetMapping("/ledger-template.xlsx")

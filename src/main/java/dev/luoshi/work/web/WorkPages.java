@@ -17,6 +17,7 @@ import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.shared.Problems;
 import dev.luoshi.work.Adjustment;
+import dev.luoshi.work.CampaignAttachments;
 import dev.luoshi.work.Campaigns;
 import dev.luoshi.work.Evidence;
 import dev.luoshi.work.EvidenceFiles;
@@ -71,13 +72,16 @@ class WorkPages {
 
 	private final Reporting reporting;
 
+	private final CampaignAttachments attachments;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	WorkPages(Campaigns campaigns, TaskBook taskBook, ProgressReports reports, DataScopes scopes,
-			EvidenceFiles evidence, TaskAdjustments adjustments, Reporting reporting, MessageSource messages,
-			Clock clock) {
+			EvidenceFiles evidence, TaskAdjustments adjustments, Reporting reporting, CampaignAttachments attachments,
+			MessageSource messages, Clock clock) {
+		this.attachments = attachments;
 		this.evidence = evidence;
 		this.adjustments = adjustments;
 		this.reporting = reporting;
@@ -99,6 +103,7 @@ class WorkPages {
 	String campaign(@PathVariable long id, Model model) {
 		model.addAttribute("campaign", this.campaigns.campaign(id));
 		model.addAttribute("tree", this.taskBook.tree(id));
+		model.addAttribute("attachments", this.attachments.ofCampaign(id));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "work/campaign";
 	}

@@ -1,0 +1,109 @@
+package dev.luoshi.work;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.luoshi.shared.DomainException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Uploaded files, stored under {@code luoshi.data-dir/files} (outside the web root) by a
+ * generated name. A file's declared type must be allowed and match what its first bytes
+ * say it is.
+ */
+@Component
+class FileStore {
+
+	/** Magic numbers by the content types they prove. */
+	private static final Map<String, byte[]> SIGNATURES = Map.of("image/jpeg",
+			new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }, "image/png",
+			new byte[] { (byte) 0x89, 'P', 'N', 'G' }, "application/pdf", new byte[] { '%', 'P', 'D', 'F' },
+			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", new byte[] { 'P', 'K', 3, 4 },
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[] { 'P', 'K', 3, 4 });
+
+	private final WorkProperties properties;
+
+	private final Path directory;
+
+	FileStore(WorkProperties properties, @Value("${luoshi.data-dir:./data}") Path dataDir) {
+		this.properties = properties;
+		this.directory = dataDir.resolve("files");
+	}
+
+	/** A stored file: its generated name, checked type and size. */
+	record Stored(String name, String contentType, long size) {
+	}
+
+	Stored store(String contentType, long declaredSize, InputStream content) {
+		if (declaredSize > this.properties.maxEvidenceSize().toBytes()) {
+			throw new MaxUploadSizeExceededException(this.properties.maxEvidenceSize().toBytes());
+		}
+		String type = (contentType != null) ? contentType.toLowerCase().split(";")[0].strip() : "";
+		if (!this.properties.evidenceTypes().contains(type) || !SIGNATURES.containsKey(type)) {
+			throw DomainException.invalid("file", "evidence-type", "Files of type " + type + " are not accepted", type);
+		}
+		String name = UUID.randomUUID().toString();
+		Path target = this.directory.resolve(name);
+		try {
+			Files.createDirectories(this.directory);
+			Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
+			long size = Files.size(target);
+			if (size > this.properties.maxEvidenceSize().toBytes() || !startsWith(target, SIGNATURES.get(type))) {
+				delete(name);
+				if (size > this.properties.maxEvidenceSize().toBytes()) {
+					throw new MaxUploadSizeExceededException(this.properties.maxEvidenceSize().toBytes());
+				}
+				throw DomainException.invalid("file", "evidence-content", "The file is not really " + type, type);
+			}
+			return new Stored(name, type, size);
+		}
+		catch (IOException ex) {
+			delete(name);
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Path path(String name) {
+		return this.directory.resolve(name);
+	}
+
+	/** Removes a stored file that no row refers to, e.g. after its transaction failed. */
+	void delete(String name) {
+		try {
+			Files.deleteIfExists(this.directory.resolve(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The last part of a name, without directories or control characters, at most 200
+	 * characters.
+	 */
+	static String safeName(String name) {
+		String base = (name != null) ? name.replace('\\', '/') : "";
+		base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+		if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+			base = "file";
+		}
+		return (base.length() > 200) ? base.substring(base.length() - 200) : base;
+	}
+
+	private static boolean startsWith(Path file, byte[] signature) throws IOException {
+		try (InputStream input = Files.newInputStream(file)) {
+			return Arrays.equals(input.readNBytes(signature.length), signature);
+		}
+	}
+
+}
