@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.FileStore;
 import dev.luoshi.shared.EntityChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,19 +27,24 @@ public class CampaignAttachments {
 
 	private final FileStore files;
 
+	private final WorkProperties properties;
+
 	private final ApplicationEventPublisher events;
 
-	CampaignAttachments(JdbcClient jdbc, Campaigns campaigns, FileStore files, ApplicationEventPublisher events) {
+	CampaignAttachments(JdbcClient jdbc, Campaigns campaigns, FileStore files, WorkProperties properties,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.files = files;
+		this.properties = properties;
 		this.events = events;
 	}
 
 	/** Adds a file to a campaign's plan. */
 	public Attachment attach(long campaignId, String fileName, String contentType, long size, InputStream content) {
 		this.campaigns.campaign(campaignId);
-		FileStore.Stored stored = this.files.store(contentType, size, content);
+		FileStore.Stored stored = this.files.store(contentType, size, content, this.properties.evidenceTypes(),
+				this.properties.maxEvidenceSize());
 		try {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			this.jdbc

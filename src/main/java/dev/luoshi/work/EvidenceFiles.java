@@ -7,6 +7,7 @@ import java.util.List;
 import dev.luoshi.identity.DataScopes;
 import dev.luoshi.organization.Organization;
 import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.FileStore;
 import dev.luoshi.shared.EntityChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,23 +38,27 @@ public class EvidenceFiles {
 
 	private final FileStore files;
 
+	private final WorkProperties properties;
+
 	private final ApplicationEventPublisher events;
 
 	EvidenceFiles(JdbcClient jdbc, ReportRepository reports, TaskBook taskBook, Organization organization,
-			DataScopes scopes, FileStore files, ApplicationEventPublisher events) {
+			DataScopes scopes, FileStore files, WorkProperties properties, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.reports = reports;
 		this.taskBook = taskBook;
 		this.organization = organization;
 		this.scopes = scopes;
 		this.files = files;
+		this.properties = properties;
 		this.events = events;
 	}
 
 	public Evidence attach(long reportId, String fileName, String contentType, long size, InputStream content) {
 		Report report = visibleReport(reportId);
 		Access.actingUnit(this.scopes, this.organization, List.of(report.unitId()));
-		FileStore.Stored stored = this.files.store(contentType, size, content);
+		FileStore.Stored stored = this.files.store(contentType, size, content, this.properties.evidenceTypes(),
+				this.properties.maxEvidenceSize());
 		try {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			this.jdbc

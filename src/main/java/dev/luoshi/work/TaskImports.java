@@ -1,6 +1,5 @@
 package dev.luoshi.work;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,15 +12,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-
 import dev.luoshi.organization.Organization;
 import dev.luoshi.organization.People;
 import dev.luoshi.organization.Person;
 import dev.luoshi.organization.Unit;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
+import dev.luoshi.shared.LedgerDates;
+import dev.luoshi.shared.LedgerSheet;
 import dev.luoshi.shared.PageRequest;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,7 +63,8 @@ public class TaskImports {
 
 	public ImportResult importLedger(long campaignId, InputStream input) {
 		CampaignRepository.Row campaign = this.campaigns.row(campaignId);
-		TaskLedger.Parsed ledger = read(input);
+		LedgerSheet.Parsed<TaskLedger.Column> ledger = LedgerSheet.read(input, TaskLedger.Column.class,
+				TaskLedger.Column.TITLE, 3);
 		if (!ledger.columns().containsKey(TaskLedger.Column.TITLE)
 				|| !ledger.columns().containsKey(TaskLedger.Column.LEAD)
 				|| !ledger.columns().containsKey(TaskLedger.Column.DEADLINE)) {
@@ -94,21 +93,6 @@ public class TaskImports {
 		return new ImportResult(created.size(), List.of());
 	}
 
-	private static TaskLedger.Parsed read(InputStream input) {
-		try (Workbook workbook = WorkbookFactory.create(input)) {
-			if (workbook.getNumberOfSheets() == 0) {
-				throw DomainException.invalid("file", "ledger-unreadable", "The file holds no sheet");
-			}
-			return TaskLedger.read(workbook.getSheetAt(0));
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof DomainException domain) {
-				throw domain;
-			}
-			throw DomainException.invalid("file", "ledger-unreadable", "The file is not an Excel workbook (.xlsx)");
-		}
-	}
-
 	/** A row turned into a task to add, with its outline code and its parent's. */
 	private record Planned(String code, String parentCode, NewTask task) {
 	}
@@ -132,16 +116,16 @@ public class TaskImports {
 			this.campaign = campaign;
 		}
 
-		void resolve(TaskLedger.Line line) {
+		void resolve(LedgerSheet.Line<TaskLedger.Column> line) {
 			int before = this.errors.size();
-			String title = line.get(TaskLedger.Column.TITLE);
+			String title = line.text(TaskLedger.Column.TITLE);
 			if (title.isEmpty()) {
 				error(line, TaskLedger.Column.TITLE, "任务名称为空");
 			}
 			String code = outline(line);
 			String parentCode = (code != null && code.contains(".")) ? code.substring(0, code.lastIndexOf('.')) : null;
 			if (code == null) {
-				error(line, TaskLedger.Column.CODE, "编号“" + line.get(TaskLedger.Column.CODE) + "”无法识别");
+				error(line, TaskLedger.Column.CODE, "编号“" + line.text(TaskLedger.Column.CODE) + "”无法识别");
 			}
 			else if (this.deadlines.containsKey(code)) {
 				error(line, TaskLedger.Column.CODE, "编号 " + code + " 重复");
@@ -149,16 +133,16 @@ public class TaskImports {
 			else if (parentCode != null && !this.deadlines.containsKey(parentCode)) {
 				error(line, TaskLedger.Column.CODE, "上级编号 " + parentCode + " 不在此行之前");
 			}
-			List<String> leadNames = split(line.get(TaskLedger.Column.LEAD));
+			List<String> leadNames = split(line.text(TaskLedger.Column.LEAD));
 			Long lead = leadNames.isEmpty() ? null : unit(line, TaskLedger.Column.LEAD, leadNames.get(0));
 			if (leadNames.isEmpty()) {
 				error(line, TaskLedger.Column.LEAD, "牵头单位为空");
 			}
 			List<Long> cooperating = new ArrayList<>();
 			leadNames.stream().skip(1).forEach((name) -> cooperating.add(unit(line, TaskLedger.Column.LEAD, name)));
-			split(line.get(TaskLedger.Column.COOPERATING))
+			split(line.text(TaskLedger.Column.COOPERATING))
 				.forEach((name) -> cooperating.add(unit(line, TaskLedger.Column.COOPERATING, name)));
-			Long territorial = split(line.get(TaskLedger.Column.TERRITORIAL)).stream()
+			Long territorial = split(line.text(TaskLedger.Column.TERRITORIAL)).stream()
 				.findFirst()
 				.map((name) -> unit(line, TaskLedger.Column.TERRITORIAL, name))
 				.orElse(null);
@@ -174,13 +158,13 @@ public class TaskImports {
 			if (this.errors.size() == before) {
 				this.planned.add(new Planned(code, parentCode,
 						new NewTask(null, title, lead, cooperating.stream().distinct().toList(), leader, territorial,
-								deadline, null, null, target(line.get(TaskLedger.Column.TARGET)), List.of())));
+								deadline, null, null, target(line.text(TaskLedger.Column.TARGET)), List.of())));
 			}
 		}
 
 		/** 1, 1.1, 1.1.2; also 一、 for a section and （一） for the items under it. */
-		private String outline(TaskLedger.Line line) {
-			String raw = line.get(TaskLedger.Column.CODE).replaceAll("[\\s、．.]+$", "").replace('．', '.');
+		private String outline(LedgerSheet.Line<TaskLedger.Column> line) {
+			String raw = line.text(TaskLedger.Column.CODE).replaceAll("[\\s、．.]+$", "").replace('．', '.');
 			if (raw.isEmpty()) {
 				this.topLevel++;
 				this.lastTop = String.valueOf(this.topLevel);
@@ -207,7 +191,7 @@ public class TaskImports {
 			return this.lastTop;
 		}
 
-		private Long unit(TaskLedger.Line line, TaskLedger.Column column, String name) {
+		private Long unit(LedgerSheet.Line<TaskLedger.Column> line, TaskLedger.Column column, String name) {
 			Optional<Unit> unit = TaskImports.this.organization.findUnitByCodeOrName(name);
 			if (unit.isEmpty()) {
 				error(line, column, "单位“" + name + "”不存在");
@@ -216,8 +200,8 @@ public class TaskImports {
 			return unit.get().id();
 		}
 
-		private Long leader(TaskLedger.Line line) {
-			List<String> names = split(line.get(TaskLedger.Column.LEADER));
+		private Long leader(LedgerSheet.Line<TaskLedger.Column> line) {
+			List<String> names = split(line.text(TaskLedger.Column.LEADER));
 			if (names.isEmpty()) {
 				return null;
 			}
@@ -233,11 +217,12 @@ public class TaskImports {
 			return person.get().id();
 		}
 
-		private LocalDate deadline(TaskLedger.Line line) {
-			if (line.deadlineDate() != null) {
-				return line.deadlineDate();
+		private LocalDate deadline(LedgerSheet.Line<TaskLedger.Column> line) {
+			Optional<LocalDate> cell = line.date(TaskLedger.Column.DEADLINE);
+			if (cell.isPresent()) {
+				return cell.get();
 			}
-			String text = line.get(TaskLedger.Column.DEADLINE);
+			String text = line.text(TaskLedger.Column.DEADLINE);
 			Optional<LocalDate> date = text.isEmpty() ? Optional.empty()
 					: LedgerDates.parse(text, this.campaign.year(), this.campaign.endDate());
 			if (date.isEmpty()) {
@@ -247,8 +232,8 @@ public class TaskImports {
 			return date.get();
 		}
 
-		private void error(TaskLedger.Line line, TaskLedger.Column column, String message) {
-			this.errors.add(new DomainException.RowError(line.row(), column.heading, message));
+		private void error(LedgerSheet.Line<TaskLedger.Column> line, TaskLedger.Column column, String message) {
+			this.errors.add(new DomainException.RowError(line.row(), column.heading(), message));
 		}
 
 	}

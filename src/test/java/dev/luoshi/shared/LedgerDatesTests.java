@@ -1,4 +1,4 @@
-package dev.luoshi.work;
+package dev.luoshi.shared;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package dev.luoshi.work;
+package dev.luoshi.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,22 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.luoshi.shared.DomainException;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Uploaded files, stored under {@code luoshi.data-dir/files} (outside the web root) by a
- * generated name. A file's declared type must be allowed and match what its first bytes
- * say it is.
+ * generated name. A file's declared type must be among those the caller allows and match
+ * what its first bytes say it is.
  */
 @Component
-class FileStore {
+public class FileStore {
 
 	/** Magic numbers by the content types they prove. */
 	private static final Map<String, byte[]> SIGNATURES = Map.of("image/jpeg",
@@ -31,25 +31,28 @@ class FileStore {
 			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", new byte[] { 'P', 'K', 3, 4 },
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[] { 'P', 'K', 3, 4 });
 
-	private final WorkProperties properties;
-
 	private final Path directory;
 
-	FileStore(WorkProperties properties, @Value("${luoshi.data-dir:./data}") Path dataDir) {
-		this.properties = properties;
+	FileStore(@Value("${luoshi.data-dir:./data}") Path dataDir) {
 		this.directory = dataDir.resolve("files");
 	}
 
 	/** A stored file: its generated name, checked type and size. */
-	record Stored(String name, String contentType, long size) {
+	public record Stored(String name, String contentType, long size) {
 	}
 
-	Stored store(String contentType, long declaredSize, InputStream content) {
-		if (declaredSize > this.properties.maxEvidenceSize().toBytes()) {
-			throw new MaxUploadSizeExceededException(this.properties.maxEvidenceSize().toBytes());
+	/**
+	 * Stores the content when its type is one of {@code allowedTypes}, its first bytes
+	 * prove it and it is no larger than {@code maxSize} (413 otherwise).
+	 */
+	public Stored store(String contentType, long declaredSize, InputStream content, Collection<String> allowedTypes,
+			DataSize maxSize) {
+		long max = maxSize.toBytes();
+		if (declaredSize > max) {
+			throw new MaxUploadSizeExceededException(max);
 		}
 		String type = (contentType != null) ? contentType.toLowerCase().split(";")[0].strip() : "";
-		if (!this.properties.evidenceTypes().contains(type) || !SIGNATURES.containsKey(type)) {
+		if (!allowedTypes.contains(type) || !SIGNATURES.containsKey(type)) {
 			throw DomainException.invalid("file", "evidence-type", "Files of type " + type + " are not accepted", type);
 		}
 		String name = UUID.randomUUID().toString();
@@ -58,10 +61,10 @@ class FileStore {
 			Files.createDirectories(this.directory);
 			Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
 			long size = Files.size(target);
-			if (size > this.properties.maxEvidenceSize().toBytes() || !startsWith(target, SIGNATURES.get(type))) {
+			if (size > max || !startsWith(target, SIGNATURES.get(type))) {
 				delete(name);
-				if (size > this.properties.maxEvidenceSize().toBytes()) {
-					throw new MaxUploadSizeExceededException(this.properties.maxEvidenceSize().toBytes());
+				if (size > max) {
+					throw new MaxUploadSizeExceededException(max);
 				}
 				throw DomainException.invalid("file", "evidence-content", "The file is not really " + type, type);
 			}
@@ -73,12 +76,12 @@ class FileStore {
 		}
 	}
 
-	Path path(String name) {
+	public Path path(String name) {
 		return this.directory.resolve(name);
 	}
 
 	/** Removes a stored file that no row refers to, e.g. after its transaction failed. */
-	void delete(String name) {
+	public void delete(String name) {
 		try {
 			Files.deleteIfExists(this.directory.resolve(name));
 		}
@@ -91,7 +94,7 @@ class FileStore {
 	 * The last part of a name, without directories or control characters, at most 200
 	 * characters.
 	 */
-	static String safeName(String name) {
+	public static String safeName(String name) {
 		String base = (name != null) ? name.replace('\\', '/') : "";
 		base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
 		if (base.isEmpty() || base.equals(".") || base.equals("..")) {

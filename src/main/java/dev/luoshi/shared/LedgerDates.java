@@ -1,4 +1,4 @@
-package dev.luoshi.work;
+package dev.luoshi.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * 6月底前, 三季度末, 上半年, 全年, 年底前, 长期坚持. Dates without a year fall in the campaign's year;
  * open-ended wording means the campaign's end.
  */
-final class LedgerDates {
+public final class LedgerDates {
 
 	private static final Pattern FULL = Pattern
 		.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?.*");
@@ -32,7 +32,7 @@ final class LedgerDates {
 	private LedgerDates() {
 	}
 
-	static Optional<LocalDate> parse(String text, int year, LocalDate campaignEnd) {
+	public static Optional<LocalDate> parse(String text, int year, LocalDate campaignEnd) {
 		String value = text.strip().replace("前", "").replace("以内", "");
 		try {
 			Matcher matcher = FULL.matcher(value);
