@@ -117,6 +117,12 @@ public class Campaigns {
 		return view(row);
 	}
 
+	/** Whether there is such a campaign, whoever asks. */
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.campaigns.find(id).isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Campaign> campaigns() {
 		return visible(this.scopes.current()).stream().map(this::view).toList();

@@ -2,10 +2,8 @@ package dev.luoshi.work.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
 
+import dev.luoshi.shared.Spreadsheets;
 import dev.luoshi.work.ImportResult;
 import dev.luoshi.work.Light;
 import dev.luoshi.work.TaskExports;
@@ -13,8 +11,6 @@ import dev.luoshi.work.TaskImports;
 import dev.luoshi.work.TaskQuery;
 import dev.luoshi.work.TaskStatus;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,12 +27,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class LedgerController {
 
-	static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-	private static final Set<String> ACCEPTED = Set.of(XLSX.toString(), "application/vnd.ms-excel",
-			MediaType.APPLICATION_OCTET_STREAM_VALUE);
-
 	private final TaskImports imports;
 
 	private final TaskExports exports;
@@ -50,12 +40,7 @@ class LedgerController {
 	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
 	ImportResult importLedger(@PathVariable long id, @RequestPart("file") MultipartFile file)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		String type = (file.getContentType() != null) ? file.getContentType()
-				: MediaType.APPLICATION_OCTET_STREAM_VALUE;
-		if (!ACCEPTED
-			.contains(MediaType.parseMediaType(type).getType() + "/" + MediaType.parseMediaType(type).getSubtype())) {
-			throw new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(type), List.of(XLSX));
-		}
+		Spreadsheets.requireSpreadsheet(file);
 		try (InputStream input = file.getInputStream()) {
 			return this.imports.importLedger(id, input);
 		}
@@ -63,27 +48,20 @@ class LedgerController {
 
 	@GetMapping("/api/v1/campaigns/{id}/tasks/export")
 	ResponseEntity<byte[]> exportCampaign(@PathVariable long id) {
-		return workbook("task-book-" + id + ".xlsx", this.exports.campaignLedger(id));
+		return Spreadsheets.download("task-book-" + id + ".xlsx", this.exports.campaignLedger(id));
 	}
 
 	@GetMapping("/api/v1/tasks/export")
 	ResponseEntity<byte[]> exportList(@RequestParam(required = false) Light light,
 			@RequestParam(required = false) Long unitId, @RequestParam(required = false) Long campaignId,
 			@RequestParam(required = false) TaskStatus status) {
-		return workbook("tasks.xlsx", this.exports.taskList(new TaskQuery(light, unitId, campaignId, status)));
+		return Spreadsheets.download("tasks.xlsx",
+				this.exports.taskList(new TaskQuery(light, unitId, campaignId, status)));
 	}
 
 	@GetMapping("/api/v1/tasks/import-template")
 	ResponseEntity<byte[]> template() {
-		return workbook("task-ledger-template.xlsx", this.exports.template());
-	}
-
-	static ResponseEntity<byte[]> workbook(String filename, byte[] content) {
-		return ResponseEntity.ok()
-			.contentType(XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-			.body(content);
+		return Spreadsheets.download("task-ledger-template.xlsx", this.exports.template());
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.Problems;
+import dev.luoshi.shared.Spreadsheets;
 import dev.luoshi.work.Attachment;
 import dev.luoshi.work.CampaignAttachments;
 import dev.luoshi.work.Campaigns;
@@ -90,7 +91,7 @@ class LedgerPages {
 
 	@GetMapping("/campaigns/{id}/ledger.xlsx")
 	ResponseEntity<byte[]> export(@PathVariable long id) {
-		return LedgerController.workbook("task-book-" + id + ".xlsx", this.exports.campaignLedger(id));
+		return Spreadsheets.download("task-book-" + id + ".xlsx", this.exports.campaignLedger(id));
 	}
 
 	@GetMapping("/campaign-attachments/{id}")
@@ -108,7 +109,7 @@ class LedgerPages {
 
 	@GetMapping("/ledger-template.xlsx")
 	ResponseEntity<byte[]> template() {
-		return LedgerController.workbook("task-ledger-template.xlsx", this.exports.template());
+		return Spreadsheets.download("task-ledger-template.xlsx", this.exports.template());
 	}
 
 }

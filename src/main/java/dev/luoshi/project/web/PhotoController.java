@@ -1,0 +1,65 @@
+package dev.luoshi.project.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.luoshi.project.InvestmentReports;
+import dev.luoshi.project.Photo;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Site photos of monthly figures. */
+@RestController
+class PhotoController {
+
+	private final InvestmentReports reports;
+
+	PhotoController(InvestmentReports reports) {
+		this.reports = reports;
+	}
+
+	@PostMapping(path = "/api/v1/investment-reports/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Photo> attach(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+		try (InputStream content = file.getInputStream()) {
+			Photo photo = this.reports.attachPhoto(id, file.getOriginalFilename(), file.getContentType(),
+					file.getSize(), content);
+			return ResponseEntity.created(URI.create("/api/v1/investment-photos/" + photo.id())).body(photo);
+		}
+	}
+
+	@GetMapping("/api/v1/investment-reports/{id}/photos")
+	List<Photo> list(@PathVariable long id) {
+		return this.reports.photos(id);
+	}
+
+	@GetMapping("/api/v1/investment-photos/{id}")
+	ResponseEntity<Resource> download(@PathVariable long id) {
+		Map.Entry<Photo, Path> photo = this.reports.photoFile(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.getKey().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename(photo.getKey().fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new FileSystemResource(photo.getValue()));
+	}
+
+}
