@@ -9,14 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import dev.luoshi.calendar.Calendar;
-import dev.luoshi.identity.Account;
-import dev.luoshi.identity.Accounts;
 import dev.luoshi.identity.CurrentUser;
-import dev.luoshi.identity.NewAccount;
-import dev.luoshi.identity.Role;
 import dev.luoshi.organization.Person;
 import dev.luoshi.organization.Unit;
 import dev.luoshi.work.Campaign;
@@ -32,9 +27,6 @@ import dev.luoshi.work.Target;
 import dev.luoshi.work.Task;
 import dev.luoshi.work.TaskBook;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,34 +52,36 @@ class DemoWork {
 
 	private final ResponsibilityLetters letters;
 
-	private final Accounts accounts;
+	private final DemoUsers users;
 
 	private final Calendar calendar;
 
 	private final Clock clock;
 
 	DemoWork(Campaigns campaigns, TaskBook taskBook, ProgressReports reports, ResponsibilityLetters letters,
-			Accounts accounts, Calendar calendar, Clock clock) {
+			DemoUsers users, Calendar calendar, Clock clock) {
 		this.campaigns = campaigns;
 		this.taskBook = taskBook;
 		this.reports = reports;
 		this.letters = letters;
-		this.accounts = accounts;
+		this.users = users;
 		this.calendar = calendar;
 		this.clock = clock;
 	}
 
-	void load(Map<String, Unit> units, Map<String, Person> leaders, Map<String, Person> liaisons, String password) {
+	/** Loads the campaigns and returns their ids by code. */
+	Map<String, Long> load(Map<String, Unit> units, Map<String, Person> leaders, Map<String, Person> liaisons,
+			String password) {
+		Map<String, Long> ids = new HashMap<>();
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate start = today.minusMonths(10).withDayOfMonth(1);
 		LocalDate end = LocalDate.of(today.getYear() + 1, 12, 31);
-		Map<String, CurrentUser> operators = new HashMap<>();
-		CurrentUser supervisor = user("supervisor");
+		CurrentUser supervisor = this.users.user("supervisor");
 		int counter = 0;
 		for (DemoCampaigns.CampaignSpec spec : DemoCampaigns.CAMPAIGNS) {
 			Campaign campaign = this.campaigns.launch(new NewCampaign(spec.code(), spec.name(), start.getYear(), null,
 					leaders.get(spec.leader()).id(), units.get(spec.leadUnit()).id(), start, end,
-					spec.taskForce().stream().map((name) -> user(name).accountId()).toList(),
+					spec.taskForce().stream().map((name) -> this.users.user(name).accountId()).toList(),
 					"按照“一年重谋划、两年快起步、三年见成效”的思路，细化分解任务，倒排工期，挂图作战。", null, 25,
 					List.of(new NewCampaign.PhasePlan("一年重谋划", start, start.plusYears(1).minusDays(1)),
 							new NewCampaign.PhasePlan("两年快起步", start.plusYears(1), end))));
@@ -99,14 +93,15 @@ class DemoWork {
 					Plan plan = Plan.values()[counter++ % Plan.values().length];
 					String[] parts = line.split("\\|");
 					Unit lead = units.get(parts[1]);
-					CurrentUser operator = operators.computeIfAbsent(parts[1],
-							(code) -> operatorOf(code, units, liaisons, password));
+					CurrentUser operator = this.users.operatorOf(parts[1], liaisons, password);
 					addTask(campaign, parent, parts, lead, plan, start, today, supervisor, operator,
 							leaders.get(spec.leader()).id());
 				}
 			}
-			as(supervisor, () -> this.letters.issue(campaign.id()));
+			DemoUsers.as(supervisor, () -> this.letters.issue(campaign.id()));
+			ids.put(spec.code(), campaign.id());
 		}
+		return ids;
 	}
 
 	private void addTask(Campaign campaign, Task parent, String[] parts, Unit lead, Plan plan, LocalDate start,
@@ -129,7 +124,7 @@ class DemoWork {
 		Task task = this.taskBook.addTask(campaign.id(),
 				new NewTask(parent.id(), parts[0], lead.id(), List.of(), leaderId, null, deadline, null, BigDecimal.ONE,
 						new Target(parts[2], new BigDecimal(parts[3]), parts[4]), milestones));
-		as(supervisor,
+		DemoUsers.as(supervisor,
 				() -> this.taskBook.completeMilestone(task.milestones().get(0).id(), start.plusDays(43), "方案已印发"));
 		double elapsed = elapsed(task.startDate(), deadline, today);
 		int percent = switch (plan) {
@@ -150,11 +145,11 @@ class DemoWork {
 		if (task.status() != dev.luoshi.work.TaskStatus.OPEN) {
 			return;
 		}
-		Report report = as(operator,
+		Report report = DemoUsers.as(operator,
 				() -> this.reports.file(task.id(), new NewReport(period.toString(), BigDecimal.valueOf(percent),
 						narrative(percent), (percent < 60) ? "用地指标和资金拨付需区级协调" : null, "按倒排工期推进下一节点")));
 		if (review) {
-			as(supervisor, () -> this.reports.review(report.id(), ReportStatus.ACCEPTED, "经核实，情况属实"));
+			DemoUsers.as(supervisor, () -> this.reports.review(report.id(), ReportStatus.ACCEPTED, "经核实，情况属实"));
 		}
 	}
 
@@ -171,42 +166,6 @@ class DemoWork {
 			return 100;
 		}
 		return Math.max(0, 100.0 * ChronoUnit.DAYS.between(start, today) / span);
-	}
-
-	/**
-	 * The liaison's account of a unit, created for the demo when the unit has none yet.
-	 */
-	private CurrentUser operatorOf(String code, Map<String, Unit> units, Map<String, Person> liaisons,
-			String password) {
-		String known = switch (code) {
-			case "LJ-WLJ" -> "operator.wenlv";
-			case "LJ-JB" -> "operator.jiangbin";
-			default -> null;
-		};
-		if (known != null) {
-			return user(known);
-		}
-		String username = "op." + code.toLowerCase().replace("lj-", "");
-		Account account = this.accounts.create(new NewAccount(username, password, null, null, liaisons.get(code).id(),
-				List.of(Role.UNIT_OPERATOR), null));
-		return this.accounts.currentUser(account.id()).orElseThrow();
-	}
-
-	private CurrentUser user(String username) {
-		Account account = this.accounts.byUsername(username).orElseThrow();
-		return this.accounts.currentUser(account.id()).orElseThrow();
-	}
-
-	private static <T> T as(CurrentUser user, Supplier<T> action) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-					user.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
 	}
 
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads deadlines the way ledgers write them: 2026-09-30, 2026/9/30, 2026年9月30日, 9月30日前,
- * 6月底前, 三季度末, 上半年, 全年, 年底前, 长期坚持. Dates without a year fall in the campaign's year;
- * open-ended wording means the campaign's end.
+ * 6月底前, 2028年底, 三季度末, 上半年, 全年, 年底前, 长期坚持. Dates without a year fall in the campaign's
+ * year; open-ended wording means the campaign's end.
  */
 public final class LedgerDates {
 
@@ -19,6 +19,8 @@ public final class LedgerDates {
 		.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?.*");
 
 	private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(底|末)?.*");
+
+	private static final Pattern YEAR_END = Pattern.compile("(\\d{4})\\s*年\\s*(底|末|内|度|全年)?");
 
 	private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日.*");
 
@@ -42,6 +44,10 @@ public final class LedgerDates {
 			matcher = YEAR_MONTH.matcher(value);
 			if (matcher.matches()) {
 				return Optional.of(YearMonth.of(number(matcher, 1), number(matcher, 2)).atEndOfMonth());
+			}
+			matcher = YEAR_END.matcher(value);
+			if (matcher.matches()) {
+				return Optional.of(LocalDate.of(number(matcher, 1), 12, 31));
 			}
 			matcher = MONTH_DAY.matcher(value);
 			if (matcher.matches()) {

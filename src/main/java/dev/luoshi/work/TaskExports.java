@@ -1,21 +1,14 @@
 package dev.luoshi.work;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import dev.luoshi.organization.Organization;
+import dev.luoshi.shared.LedgerWorkbook;
 import dev.luoshi.shared.PageRequest;
 
 import org.springframework.stereotype.Service;
@@ -76,52 +69,22 @@ public class TaskExports {
 			}
 		});
 		Map<Long, String> names = this.organization.unitNames(unitIds);
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("任务台账");
-			CellStyle titleStyle = workbook.createCellStyle();
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			bold.setFontHeightInPoints((short) 14);
-			titleStyle.setFont(bold);
-			Row titleRow = sheet.createRow(0);
-			titleRow.createCell(0).setCellValue(title);
-			titleRow.getCell(0).setCellStyle(titleStyle);
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADINGS.size() - 1));
-			Row header = sheet.createRow(1);
-			for (int i = 0; i < HEADINGS.size(); i++) {
-				header.createCell(i).setCellValue(HEADINGS.get(i));
-			}
-			CellStyle dateStyle = workbook.createCellStyle();
-			dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-			int r = 2;
+		return LedgerWorkbook.write("任务台账", title, HEADINGS, (ledger) -> {
 			for (Task task : tasks) {
-				Row row = sheet.createRow(r++);
-				row.createCell(0).setCellValue(task.code());
-				row.createCell(1).setCellValue(task.title());
-				row.createCell(2).setCellValue(task.leadUnitName());
-				row.createCell(3)
-					.setCellValue(String.join("、", task.cooperatingUnitIds().stream().map(names::get).toList()));
-				row.createCell(4)
-					.setCellValue((task.territorialUnitId() != null) ? names.get(task.territorialUnitId()) : "");
-				row.createCell(5)
-					.setCellValue((task.responsibleLeader() != null) ? task.responsibleLeader().name() : "");
-				row.createCell(6).setCellValue(task.deadline());
-				row.getCell(6).setCellStyle(dateStyle);
-				row.createCell(7).setCellValue(target(task.target()));
-				row.createCell(8).setCellValue(task.progress().doubleValue());
-				row.createCell(9).setCellValue(task.light().name());
+				Row row = ledger.row();
+				ledger.text(row, 0, task.code());
+				ledger.text(row, 1, task.title());
+				ledger.text(row, 2, task.leadUnitName());
+				ledger.text(row, 3, String.join("、", task.cooperatingUnitIds().stream().map(names::get).toList()));
+				ledger.text(row, 4, (task.territorialUnitId() != null) ? names.get(task.territorialUnitId()) : "");
+				ledger.text(row, 5, (task.responsibleLeader() != null) ? task.responsibleLeader().name() : "");
+				ledger.date(row, 6, task.deadline());
+				ledger.text(row, 7, target(task.target()));
+				ledger.number(row, 8, task.progress());
+				ledger.text(row, 9, task.light().name());
 			}
-			sheet.setColumnWidth(1, 40 * 256);
-			sheet.setColumnWidth(2, 18 * 256);
-			sheet.setColumnWidth(3, 24 * 256);
-			sheet.setColumnWidth(6, 12 * 256);
-			sheet.setColumnWidth(7, 24 * 256);
-			workbook.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+			ledger.widths(0, 40, 18, 24, 0, 0, 12, 24);
+		});
 	}
 
 	private static String target(Target target) {
