@@ -45,11 +45,14 @@ class DemoCity implements ApplicationRunner {
 
 	private final DemoWork work;
 
+	private final DemoProjects projects;
+
 	private final TransactionTemplate transaction;
 
 	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts, DemoWork work,
-			TransactionTemplate transaction) {
+			DemoProjects projects, TransactionTemplate transaction) {
 		this.work = work;
+		this.projects = projects;
 		this.properties = properties;
 		this.organization = organization;
 		this.people = people;
@@ -106,7 +109,8 @@ class DemoCity implements ApplicationRunner {
 			this.accounts.create(new NewAccount(spec.username(), password, null, null, person.id(),
 					spec.roles().stream().map(Role::valueOf).toList(), null));
 		}
-		this.work.load(units, leaders, liaisons, password);
+		Map<String, Long> campaigns = this.work.load(units, leaders, liaisons, password);
+		this.projects.load(units, leaders, liaisons, campaigns, password);
 	}
 
 	private Person personFor(DemoDistrict.AccountSpec spec, Map<String, Person> leaders, Map<String, Person> heads,

@@ -5,5 +5,5 @@
  * consistent with the rest.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "organization", "identity", "calendar", "work" })
+		allowedDependencies = { "shared", "organization", "identity", "calendar", "work", "project" })
 package dev.luoshi.demo;
