@@ -134,6 +134,16 @@ public class InvestmentReports {
 		return filed;
 	}
 
+	/**
+	 * Files several projects' figures for a month at once (a unit's monthly form): all of
+	 * them, or none when one is refused.
+	 */
+	public List<InvestmentReport> fileAll(Map<Long, NewInvestmentReport> figures) {
+		List<InvestmentReport> filed = new ArrayList<>();
+		figures.forEach((project, figure) -> filed.add(file(project, figure)));
+		return filed;
+	}
+
 	/** A project's figures, newest month first. */
 	@Transactional(readOnly = true)
 	public Page<InvestmentReport> ofProject(long projectId, PageRequest page) {

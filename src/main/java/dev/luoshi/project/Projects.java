@@ -222,7 +222,7 @@ public class Projects {
 			.orElseThrow(() -> DomainException.notFound("project milestone", milestoneId));
 		visibleRow(milestone.projectId());
 		if (milestone.completedOn() != null) {
-			throw DomainException.conflict("milestone-complete",
+			throw DomainException.conflict("milestone-reached",
 					"The milestone was reached on " + milestone.completedOn());
 		}
 		if (completedOn.isAfter(LocalDate.now(this.clock))) {

@@ -108,6 +108,15 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Waits (up to 10 s) until an element matches the selector, e.g. a chart once drawn.
+	 */
+	public Browser waitFor(String css) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until((driver) -> !driver.findElements(By.cssSelector(css)).isEmpty());
+		return this;
+	}
+
 	public WebElement field(String name) {
 		return this.driver.findElement(By.name(name));
 	}
