@@ -79,14 +79,9 @@ class UnitPages {
 	String update(@PathVariable long id, @RequestParam String name, @RequestParam UnitKind kind,
 			@RequestParam(required = false) Long parentId, @RequestParam(required = false) String peerGroup,
 			@RequestParam int version, RedirectAttributes redirect, Locale locale) {
-		try {
-			this.organization.updateUnit(id, new UnitChanges(name.strip(), kind, parentId, parentId == null,
-					(peerGroup != null) ? peerGroup : "", null, version));
-			redirect.addFlashAttribute("notice", this.messages.getMessage("units.saved", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "units.saved",
+				() -> this.organization.updateUnit(id, new UnitChanges(name.strip(), kind, parentId, parentId == null,
+						(peerGroup != null) ? peerGroup : "", null, version)));
 		return "redirect:/units?id=" + id;
 	}
 

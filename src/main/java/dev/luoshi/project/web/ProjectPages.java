@@ -192,26 +192,16 @@ class ProjectPages {
 	@PostMapping("/project-milestones/{id}/complete")
 	String reach(@PathVariable long id, @RequestParam long projectId, @RequestParam LocalDate completedOn,
 			RedirectAttributes redirect, Locale locale) {
-		try {
-			this.projects.completeMilestone(id, completedOn, null);
-			redirect.addFlashAttribute("notice", this.messages.getMessage("project.reached", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "project.reached",
+				() -> this.projects.completeMilestone(id, completedOn, null));
 		return "redirect:/projects/" + projectId;
 	}
 
 	@PostMapping("/project-problems/{id}/solve")
 	String solve(@PathVariable long id, @RequestParam long projectId, @RequestParam String resolution,
 			RedirectAttributes redirect, Locale locale) {
-		try {
-			this.problems.solve(id, LocalDate.now(this.clock), resolution);
-			redirect.addFlashAttribute("notice", this.messages.getMessage("project.solved", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "project.solved",
+				() -> this.problems.solve(id, LocalDate.now(this.clock), resolution));
 		return "redirect:/projects/" + projectId;
 	}
 

@@ -146,13 +146,8 @@ class WorkPages {
 	String file(@PathVariable long id, @RequestParam String period, @RequestParam BigDecimal percent,
 			@RequestParam String narrative, @RequestParam(required = false) String problems,
 			@RequestParam(required = false) String nextSteps, RedirectAttributes redirect, Locale locale) {
-		try {
-			this.reports.file(id, new NewReport(period, percent, narrative, blank(problems), blank(nextSteps)));
-			redirect.addFlashAttribute("notice", this.messages.getMessage("work.reportFiled", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "work.reportFiled", () -> this.reports.file(id,
+				new NewReport(period, percent, narrative, blank(problems), blank(nextSteps))));
 		return "redirect:/tasks/" + id;
 	}
 
@@ -160,14 +155,8 @@ class WorkPages {
 	@PreAuthorize("hasRole('SUPERVISOR')")
 	String review(@PathVariable long id, @RequestParam long taskId, @RequestParam String decision,
 			@RequestParam(required = false) String comment, RedirectAttributes redirect, Locale locale) {
-		try {
-			this.reports.review(id, "ACCEPT".equals(decision) ? ReportStatus.ACCEPTED : ReportStatus.RETURNED,
-					blank(comment));
-			redirect.addFlashAttribute("notice", this.messages.getMessage("work.reviewed", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "work.reviewed", () -> this.reports.review(id,
+				"ACCEPT".equals(decision) ? ReportStatus.ACCEPTED : ReportStatus.RETURNED, blank(comment)));
 		return "redirect:/tasks/" + taskId;
 	}
 
@@ -203,13 +192,8 @@ class WorkPages {
 	String requestAdjustment(@PathVariable long id, @RequestParam Adjustment.Kind kind, @RequestParam String reason,
 			@RequestParam(required = false) LocalDate newDeadline,
 			@RequestParam(required = false) BigDecimal newTargetValue, RedirectAttributes redirect, Locale locale) {
-		try {
-			this.adjustments.request(id, kind, reason, newDeadline, newTargetValue);
-			redirect.addFlashAttribute("notice", this.messages.getMessage("work.adjustmentRequested", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "work.adjustmentRequested",
+				() -> this.adjustments.request(id, kind, reason, newDeadline, newTargetValue));
 		return "redirect:/tasks/" + id;
 	}
 
@@ -217,26 +201,16 @@ class WorkPages {
 	@PreAuthorize("hasRole('SUPERVISOR')")
 	String decide(@PathVariable long id, @RequestParam long taskId, @RequestParam boolean approved,
 			@RequestParam(required = false) String comment, RedirectAttributes redirect, Locale locale) {
-		try {
-			this.adjustments.decide(id, approved, blank(comment));
-			redirect.addFlashAttribute("notice", this.messages.getMessage("work.reviewed", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "work.reviewed",
+				() -> this.adjustments.decide(id, approved, blank(comment)));
 		return "redirect:/tasks/" + taskId;
 	}
 
 	@PostMapping("/milestones/{id}/complete")
 	String complete(@PathVariable long id, @RequestParam long taskId, @RequestParam LocalDate completedOn,
 			RedirectAttributes redirect, Locale locale) {
-		try {
-			this.taskBook.completeMilestone(id, completedOn, null);
-			redirect.addFlashAttribute("notice", this.messages.getMessage("work.milestoneDone", null, locale));
-		}
-		catch (DomainException ex) {
-			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
-		}
+		Problems.attempt(redirect, this.messages, locale, "work.milestoneDone",
+				() -> this.taskBook.completeMilestone(id, completedOn, null));
 		return "redirect:/tasks/" + taskId;
 	}
 
