@@ -201,6 +201,15 @@ class ProjectRepository {
 			.optional();
 	}
 
+	/** Moves a milestone's planned date, keeping the first plan as its baseline. */
+	void reschedule(long id, LocalDate plannedDate) {
+		this.jdbc
+			.sql("update project_milestone set baseline_date = coalesce(baseline_date, planned_date), planned_date = ? "
+					+ "where id = ?")
+			.params(Date.valueOf(plannedDate), id)
+			.update();
+	}
+
 	void completeMilestone(long id, LocalDate completedOn, String note) {
 		this.jdbc.sql("update project_milestone set completed_on = ?, note = ? where id = ?")
 			.params(Date.valueOf(completedOn), note, id)

@@ -235,6 +235,24 @@ public class Projects {
 		return milestone(after);
 	}
 
+	/**
+	 * Moves a phase milestone's planned date (SUPERVISOR, ADMIN); the first plan stays
+	 * visible as the baseline.
+	 */
+	public Project.PhaseMilestone reschedule(long milestoneId, LocalDate plannedDate) {
+		ProjectRepository.MilestoneRow milestone = this.projects.milestone(milestoneId)
+			.orElseThrow(() -> DomainException.notFound("project milestone", milestoneId));
+		if (milestone.completedOn() != null) {
+			throw DomainException.conflict("milestone-reached",
+					"The milestone was reached on " + milestone.completedOn());
+		}
+		this.projects.reschedule(milestoneId, plannedDate);
+		this.lights.refresh(List.of(milestone.projectId()));
+		ProjectRepository.MilestoneRow after = this.projects.milestone(milestoneId).orElseThrow();
+		this.events.publishEvent(EntityChanged.updated("project-milestone", milestoneId, milestone, after));
+		return milestone(after);
+	}
+
 	/** A project the caller may see, whole (403 outside the scope, 404 if none). */
 	@Transactional(readOnly = true)
 	public Project project(long id) {

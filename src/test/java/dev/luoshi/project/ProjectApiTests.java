@@ -148,6 +148,20 @@ class ProjectApiTests {
 		assertProblem(this.leadOperator.post(path, Map.of("month", "2026-04", "amount", "1.00")), 400, "month");
 		assertProblem(this.leadOperator.post(path, Map.of("month", "2026-13", "amount", "1.00")), 400, "month");
 
+		long report = corrected.id();
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0 };
+		Api.Response photo = this.leadOperator.upload("/api/v1/investment-reports/" + report + "/photos", "现场.png",
+				"image/png", png);
+		assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+		assertThat(this.outsider.upload("/api/v1/investment-reports/" + report + "/photos", "现场.png", "image/png", png)
+			.status()).isEqualTo(403);
+		assertThat(this.leadOperator
+			.upload("/api/v1/investment-reports/" + report + "/photos", "现场.png", "image/png",
+					"not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.status()).isEqualTo(400);
+		assertThat(this.leadOperator.get("/api/v1/investment-reports/" + report + "/photos").json().size())
+			.isEqualTo(1);
+
 		Api.Response march = this.leadOperator.post(path, Map.of("month", "2026-03", "amount", "40.00"));
 		assertThat(march.json().path("late").asBoolean()).isFalse();
 		assertThat(this.leadOperator.get(path).json().path("items").get(0).path("month").asString())
@@ -204,6 +218,15 @@ class ProjectApiTests {
 				Map.of("completedOn", "2026-03-12", "note", "征收补偿协议全部签订"));
 		assertThat(done.status()).as(done.toString()).isEqualTo(200);
 		assertThat(light(late.id())).isEqualTo("GREEN");
+		long groundbreaking = late.json().path("milestones").get(1).path("id").asLong();
+		Api.Response moved = this.supervisor.patch("/api/v1/project-milestones/" + groundbreaking,
+				Map.of("plannedDate", "2026-08-31"));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(moved.json().path("plannedDate").asString()).isEqualTo("2026-08-31");
+		assertThat(moved.json().path("baselineDate").asString()).isEqualTo("2026-06-30");
+		assertThat(this.leadOperator
+			.patch("/api/v1/project-milestones/" + groundbreaking, Map.of("plannedDate", "2026-09-30"))
+			.status()).isEqualTo(403);
 
 		Api.Response built = this.supervisor.patch("/api/v1/projects/" + behind, Map.of("version",
 				this.admin.get("/api/v1/projects/" + behind).json().path("version").asLong(), "phase", "COMPLETED"));

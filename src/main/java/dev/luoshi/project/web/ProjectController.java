@@ -129,6 +129,15 @@ class ProjectController {
 	record Completion(@NotNull LocalDate completedOn, @Size(max = 1000) String note) {
 	}
 
+	@PatchMapping("/api/v1/project-milestones/{id}")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+	Project.PhaseMilestone reschedule(@PathVariable long id, @Valid @RequestBody Rescheduling rescheduling) {
+		return this.projects.reschedule(id, rescheduling.plannedDate());
+	}
+
+	record Rescheduling(@NotNull LocalDate plannedDate) {
+	}
+
 	@PostMapping("/api/v1/projects/{id}/problems")
 	ResponseEntity<CoordinationProblem> raise(@PathVariable long id, @Valid @RequestBody NewProblem problem) {
 		CoordinationProblem raised = this.problems.raise(id, problem.description(), problem.solverUnitId(),

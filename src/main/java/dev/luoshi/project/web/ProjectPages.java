@@ -14,6 +14,8 @@ import java.util.Map;
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.DataScopes;
 import dev.luoshi.identity.Role;
+import dev.luoshi.organization.Organization;
+import dev.luoshi.organization.UnitKind;
 import dev.luoshi.project.AnnualPlan;
 import dev.luoshi.project.CoordinationProblems;
 import dev.luoshi.project.FigureStatus;
@@ -25,6 +27,7 @@ import dev.luoshi.project.InvestmentSummary;
 import dev.luoshi.project.NewInvestmentReport;
 import dev.luoshi.project.Project;
 import dev.luoshi.project.ProjectCategory;
+import dev.luoshi.project.ProjectExports;
 import dev.luoshi.project.ProjectPhase;
 import dev.luoshi.project.ProjectQuery;
 import dev.luoshi.project.ProjectSummaries;
@@ -33,9 +36,11 @@ import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.Page;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.shared.Problems;
+import dev.luoshi.shared.Spreadsheets;
 import dev.luoshi.work.Light;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,13 +76,19 @@ class ProjectPages {
 
 	private final DataScopes scopes;
 
+	private final Organization organization;
+
+	private final ProjectExports exports;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	ProjectPages(Projects projects, ProjectSummaries summaries, InvestmentReports reports,
-			HeadquartersTree headquarters, CoordinationProblems problems, DataScopes scopes, MessageSource messages,
-			Clock clock) {
+			HeadquartersTree headquarters, CoordinationProblems problems, DataScopes scopes, Organization organization,
+			ProjectExports exports, MessageSource messages, Clock clock) {
+		this.exports = exports;
+		this.organization = organization;
 		this.problems = problems;
 		this.projects = projects;
 		this.summaries = summaries;
@@ -101,12 +112,27 @@ class ProjectPages {
 		model.addAttribute("summary", summary);
 		model.addAttribute("query", query);
 		model.addAttribute("headquarters", this.headquarters.all());
+		model.addAttribute("units",
+				this.organization.allUnits()
+					.stream()
+					.filter((unit) -> unit.kind() == UnitKind.DEPARTMENT || unit.kind() == UnitKind.STREET
+							|| unit.kind() == UnitKind.TOWN)
+					.toList());
 		model.addAttribute("categories", ProjectCategory.values());
 		model.addAttribute("phases", ProjectPhase.values());
 		model.addAttribute("lights", Light.values());
 		model.addAttribute("charts", true);
 		model.addAttribute("monthChart", monthChart(summary.byMonth(), locale));
 		return "project/projects";
+	}
+
+	/** The filtered list as the project ledger, for the page's export link. */
+	@GetMapping("/projects/ledger.xlsx")
+	ResponseEntity<byte[]> ledger(@RequestParam(required = false) Long headquartersId,
+			@RequestParam(required = false) Long unitId, @RequestParam(required = false) ProjectCategory category,
+			@RequestParam(required = false) ProjectPhase phase, @RequestParam(required = false) Light light) {
+		return Spreadsheets.download("projects.xlsx",
+				this.exports.ledger(new ProjectQuery(headquartersId, unitId, category, phase, light, null), null));
 	}
 
 	@GetMapping("/projects/{id:\\d+}")
