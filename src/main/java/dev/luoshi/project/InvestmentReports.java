@@ -207,6 +207,32 @@ public class InvestmentReports {
 		return statuses;
 	}
 
+	/** A project whose figure for a month is past due and not filed. */
+	public record MissingFigure(long projectId, String code, String name, long leadUnitId, YearMonth month,
+			LocalDate dueDate) {
+	}
+
+	/**
+	 * The projects, not yet built and begun by then, whose figure for {@code month} is
+	 * past due and not in, whoever asks: for the escalation rules, which run without a
+	 * caller.
+	 */
+	@Transactional(readOnly = true)
+	public List<MissingFigure> missingFigures(YearMonth month) {
+		LocalDate due = dueDate(month);
+		if (!LocalDate.now(this.clock).isAfter(due)) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select p.id, p.code, p.name, p.lead_unit_id from project p where p.start_date <= ? "
+					+ "and p.phase not in ('COMPLETED', 'OPERATING') and not exists (select 1 from investment_report r "
+					+ "where r.project_id = p.id and r.report_year = ? and r.report_month = ?) order by p.id")
+			.params(java.sql.Date.valueOf(month.atEndOfMonth()), month.getYear(), month.getMonthValue())
+			.query((rs, n) -> new MissingFigure(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getLong("lead_unit_id"), month, due))
+			.list();
+	}
+
 	/** The day by which a month's figure is due: a set day of the following month. */
 	public LocalDate dueDate(YearMonth month) {
 		return month.plusMonths(1).atDay(this.properties.figureDueDay());

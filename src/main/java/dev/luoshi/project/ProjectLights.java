@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import dev.luoshi.calendar.Calendar;
 import dev.luoshi.work.Light;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -70,6 +72,7 @@ class ProjectLights implements ApplicationRunner {
 
 	/** Every project, as the days pass; running twice gives the same result. */
 	@Scheduled(cron = "0 6 0 * * *", zone = "${luoshi.zone:Asia/Shanghai}")
+	@SchedulerLock(name = "project-lights", lockAtMostFor = "PT30M")
 	@Transactional
 	public void refreshAll() {
 		List<Long> ids = this.projects.allIds();

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.luoshi.calendar.Calendar;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -71,6 +73,7 @@ class LightKeeper implements ApplicationRunner {
 	 * result.
 	 */
 	@Scheduled(cron = "0 5 0 * * *", zone = "${luoshi.zone:Asia/Shanghai}")
+	@SchedulerLock(name = "task-lights", lockAtMostFor = "PT30M")
 	@Transactional
 	public void refreshAll() {
 		LocalDate today = LocalDate.now(this.clock);

@@ -257,6 +257,15 @@ public class TaskBook {
 		return this.views.one(visibleRow(id));
 	}
 
+	/**
+	 * Every undone milestone of an open task that fell due before {@code today}, whoever
+	 * asks: for the escalation rules, which run without a caller.
+	 */
+	@Transactional(readOnly = true)
+	public List<OverdueMilestone> overdueMilestones(LocalDate today) {
+		return this.tasks.overdueMilestones(today);
+	}
+
 	@Transactional(readOnly = true)
 	public Page<Task> tasks(TaskQuery query, PageRequest page) {
 		DataScope scope = this.scopes.current();

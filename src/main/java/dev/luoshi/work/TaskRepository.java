@@ -264,6 +264,18 @@ class TaskRepository {
 			.list();
 	}
 
+	List<OverdueMilestone> overdueMilestones(LocalDate today) {
+		return this.jdbc
+			.sql("select m.id, m.name, m.due_date, t.id task_id, t.title, t.lead_unit_id from milestone m "
+					+ "join task t on t.id = m.task_id where m.completed_on is null and m.due_date < ? "
+					+ "and t.status = 'OPEN' order by m.due_date, m.id")
+			.param(Date.valueOf(today))
+			.query((rs, n) -> new OverdueMilestone(rs.getLong("id"), rs.getString("name"),
+					rs.getDate("due_date").toLocalDate(), rs.getLong("task_id"), rs.getString("title"),
+					rs.getLong("lead_unit_id")))
+			.list();
+	}
+
 	Optional<MilestoneRow> milestone(long id) {
 		return this.jdbc
 			.sql("select id, task_id, name, due_date, baseline_date, working_days_before, completed_on, note, version "

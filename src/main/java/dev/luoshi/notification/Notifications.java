@@ -1,0 +1,184 @@
+package dev.luoshi.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import dev.luoshi.identity.Account;
+import dev.luoshi.identity.Accounts;
+import dev.luoshi.identity.CurrentUser;
+import dev.luoshi.identity.DataScopes;
+import dev.luoshi.identity.Role;
+import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.Page;
+import dev.luoshi.shared.PageRequest;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notifying people: an inbox entry per account, and in the same transaction the
+ * deliveries that push it (e-mail to those who gave an address, the unit's group robots),
+ * sent later by {@link Deliveries}.
+ */
+@Service
+@Transactional
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final DataScopes scopes;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	Notifications(JdbcClient jdbc, Accounts accounts, DataScopes scopes, NotificationProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.scopes = scopes;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Notifies the liaisons and heads of a unit, and the robots that hear the unit. */
+	public void notifyUnit(long unitId, Message message) {
+		List<Long> recipients = this.accounts.accounts(unitId, null, PageRequest.of(0, PageRequest.MAX_SIZE))
+			.items()
+			.stream()
+			.filter(Account::enabled)
+			.filter((account) -> account.unitId() == unitId)
+			.filter((account) -> account.roles().contains(Role.UNIT_OPERATOR)
+					|| account.roles().contains(Role.UNIT_HEAD))
+			.map(Account::id)
+			.toList();
+		notifyAccounts(recipients, message);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("select id, url from robot where enabled and (unit_id = ? or unit_id is null)")
+			.param(unitId)
+			.query((rs, n) -> new long[] { rs.getLong("id") })
+			.list()
+			.forEach((robot) -> this.jdbc.sql(
+					"insert into delivery (channel, target, robot_id, subject, body, status, next_attempt_at, created_at) "
+							+ "values ('ROBOT', (select url from robot where id = ?), ?, ?, ?, 'PENDING', ?, ?)")
+				.params(robot[0], robot[0], cut(message.subject(), 300), cut(message.body(), 4000), Timestamp.from(now),
+						Timestamp.from(now))
+				.update());
+	}
+
+	/** Puts the message in each account's inbox and queues its e-mail. */
+	public void notifyAccounts(Collection<Long> accountIds, Message message) {
+		Instant now = this.clock.instant();
+		for (Long account : accountIds.stream().distinct().toList()) {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			this.jdbc
+				.sql("insert into notification (account_id, subject, body, link, entity_type, entity_id, created_at) "
+						+ "values (?, ?, ?, ?, ?, ?, ?)")
+				.params(account, cut(message.subject(), 300), cut(message.body(), 4000), message.link(),
+						message.entityType(), message.entityId(), Timestamp.from(now))
+				.update(keys, "id");
+			long id = keys.getKeyAs(Long.class);
+			this.jdbc.sql("select email, digest from notification_contact where account_id = ? and email is not null")
+				.param(account)
+				.query((rs, n) -> new Object[] { rs.getString(1), rs.getBoolean(2) })
+				.optional()
+				.ifPresent((contact) -> this.jdbc.sql(
+						"insert into delivery (notification_id, channel, target, subject, body, status, next_attempt_at, "
+								+ "created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+					.params(id, ((Boolean) contact[1]) ? "DIGEST" : "EMAIL", contact[0], cut(message.subject(), 300),
+							cut(message.body(), 4000),
+							Timestamp.from(((Boolean) contact[1])
+									? Deliveries.nextDigest(now, this.clock.getZone(), this.properties.digestAt())
+									: now),
+							Timestamp.from(now))
+					.update());
+		}
+	}
+
+	/** The caller's inbox, newest first. */
+	@Transactional(readOnly = true)
+	public Page<Notification> inbox(PageRequest page) {
+		long account = caller().accountId();
+		List<Notification> items = this.jdbc
+			.sql("select id, subject, body, link, entity_type, entity_id, created_at, read_at from notification "
+					+ "where account_id = ? order by created_at desc, id desc offset ? rows fetch next ? rows only")
+			.params(account, page.offset(), page.size())
+			.query((rs, n) -> new Notification(rs.getLong("id"), rs.getString("subject"), rs.getString("body"),
+					rs.getString("link"), rs.getString("entity_type"), rs.getString("entity_id"),
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null))
+			.list();
+		long total = this.jdbc.sql("select count(*) from notification where account_id = ?")
+			.param(account)
+			.query(Long.class)
+			.single();
+		return new Page<>(items, total, page.page(), page.size());
+	}
+
+	@Transactional(readOnly = true)
+	public long unread(long accountId) {
+		return this.jdbc.sql("select count(*) from notification where account_id = ? and read_at is null")
+			.param(accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Marks one of the caller's notifications read (404 for anybody else's). */
+	public void markRead(long id) {
+		int updated = this.jdbc
+			.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and account_id = ?")
+			.params(Timestamp.from(this.clock.instant()), id, caller().accountId())
+			.update();
+		if (updated == 0) {
+			throw DomainException.notFound("notification", id);
+		}
+	}
+
+	/**
+	 * The caller's e-mail address (none to stop e-mails) and whether to get one digest a
+	 * day.
+	 */
+	public void setContact(String email, boolean digest) {
+		long account = caller().accountId();
+		int updated = this.jdbc.sql("update notification_contact set email = ?, digest = ? where account_id = ?")
+			.params(email, digest, account)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("insert into notification_contact (account_id, email, digest) values (?, ?, ?)")
+				.params(account, email, digest)
+				.update();
+		}
+	}
+
+	public Robot addRobot(Long unitId, RobotKind kind, String name, String url, String secret) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into robot (unit_id, kind, name, url, secret) values (?, ?, ?, ?, ?)")
+			.params(unitId, kind.name(), name, url, secret)
+			.update(keys, "id");
+		return robots().stream().filter((robot) -> robot.id() == keys.getKeyAs(Long.class)).findFirst().orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Robot> robots() {
+		return this.jdbc.sql("select id, unit_id, kind, name, url, secret, enabled from robot order by id")
+			.query((rs, n) -> new Robot(rs.getLong("id"), rs.getObject("unit_id", Long.class),
+					RobotKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("url"),
+					rs.getString("secret") != null, rs.getBoolean("enabled")))
+			.list();
+	}
+
+	private CurrentUser caller() {
+		return this.scopes.caller().orElseThrow(() -> DomainException.forbidden("Sign in first"));
+	}
+
+	private static String cut(String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length);
+	}
+
+}

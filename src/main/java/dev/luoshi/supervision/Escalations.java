@@ -1,0 +1,178 @@
+package dev.luoshi.supervision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.luoshi.project.InvestmentReports;
+import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.EntityChanged;
+import dev.luoshi.work.OverdueMilestone;
+import dev.luoshi.work.TaskBook;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the escalation rules: on a schedule (once per cluster) and on demand. Each cause
+ * gets one notice per rule, ever, so running twice issues nothing new.
+ */
+@Service
+public class Escalations {
+
+	private static final Logger log = LoggerFactory.getLogger(Escalations.class);
+
+	private final JdbcClient jdbc;
+
+	private final Notices notices;
+
+	private final TaskBook taskBook;
+
+	private final InvestmentReports figures;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Escalations(JdbcClient jdbc, Notices notices, TaskBook taskBook, InvestmentReports figures,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.notices = notices;
+		this.taskBook = taskBook;
+		this.figures = figures;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${luoshi.supervision.escalation-cron:0 15 * * * *}", zone = "${luoshi.zone:Asia/Shanghai}")
+	@SchedulerLock(name = "escalations", lockAtMostFor = "PT30M")
+	public void scheduled() {
+		List<Notice> created = run();
+		if (!created.isEmpty()) {
+			log.info("Escalation rules issued {} notices", created.size());
+		}
+	}
+
+	/** Runs every enabled rule now and returns the notices it issued. */
+	@Transactional
+	public List<Notice> run() {
+		List<Notice> created = new ArrayList<>();
+		for (EscalationRule rule : rules()) {
+			if (rule.enabled()) {
+				created.addAll(apply(rule));
+			}
+		}
+		return created;
+	}
+
+	private List<Notice> apply(EscalationRule rule) {
+		List<Notice> created = new ArrayList<>();
+		LocalDate today = LocalDate.now(this.clock);
+		switch (rule.trigger()) {
+			case MILESTONE_OVERDUE -> {
+				for (OverdueMilestone m : this.taskBook.overdueMilestones(today)) {
+					this.notices
+						.issueOnce(
+								new NewNotice(m.leadUnitId(), rule.level(),
+										"节点逾期：" + m.taskTitle() + "——" + m.milestoneName(),
+										"节点“" + m.milestoneName() + "”应于 " + m.dueDate() + " 完成，至今未完成，请说明情况并加快推进。",
+										m.taskId(), null, null, rule.responseHours()),
+								rule.code(), rule.code() + ":" + m.milestoneId(), null)
+						.ifPresent(created::add);
+				}
+			}
+			case FIGURE_MISSING -> {
+				YearMonth month = YearMonth.from(today).minusMonths(1);
+				for (InvestmentReports.MissingFigure f : this.figures.missingFigures(month)) {
+					this.notices
+						.issueOnce(
+								new NewNotice(f.leadUnitId(), rule.level(), "月度投资未报：" + f.name() + "（" + month + "）",
+										month + " 完成投资应于 " + f.dueDate() + " 前填报，至今未报，请尽快填报。", null, f.projectId(),
+										null, rule.responseHours()),
+								rule.code(), rule.code() + ":" + f.projectId() + ":" + month, null)
+						.ifPresent(created::add);
+				}
+			}
+			case NOTICE_UNANSWERED -> {
+				if (rule.fromLevel() == null) {
+					break;
+				}
+				for (Notice n : this.notices.unanswered(rule.fromLevel())) {
+					this.notices
+						.issueOnce(
+								new NewNotice(n.unitId(), rule.level(), "逾期未回复升级：" + n.subject(),
+										n.number() + " 要求于期限前回复，逾期未回复，现升级为" + rule.level().prefix() + "。", n.taskId(),
+										n.projectId(), n.findingId(), rule.responseHours()),
+								rule.code(), rule.code() + ":" + n.id(), n.id())
+						.ifPresent(created::add);
+				}
+			}
+			case RED_CARDS -> {
+				int year = today.getYear();
+				int threshold = (rule.threshold() != null) ? rule.threshold() : 3;
+				for (Map.Entry<Long, Integer> unit : this.notices.redCards(year, threshold).entrySet()) {
+					int round = unit.getValue() / threshold;
+					this.notices
+						.issueOnce(
+								new NewNotice(unit.getKey(), rule.level(),
+										"约谈：" + year + " 年累计红牌 " + unit.getValue() + " 张",
+										"贵单位本年度累计收到督办及以上红牌 " + unit.getValue() + " 张，请单位主要负责人按通知参加约谈。", null, null,
+										null, rule.responseHours()),
+								rule.code(), rule.code() + ":" + unit.getKey() + ":" + year + ":" + round, null)
+						.ifPresent(created::add);
+				}
+			}
+		}
+		return created;
+	}
+
+	@Transactional(readOnly = true)
+	public List<EscalationRule> rules() {
+		return this.jdbc
+			.sql("select id, code, name, rule_trigger, level, from_level, threshold, response_hours, enabled, version "
+					+ "from escalation_rule order by id")
+			.query((rs, n) -> new EscalationRule(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					EscalationRule.Trigger.valueOf(rs.getString("rule_trigger")),
+					NoticeLevel.valueOf(rs.getString("level")),
+					(rs.getString("from_level") != null) ? NoticeLevel.valueOf(rs.getString("from_level")) : null,
+					rs.getObject("threshold", Integer.class), rs.getInt("response_hours"), rs.getBoolean("enabled"),
+					rs.getLong("version")))
+			.list();
+	}
+
+	/** Changes a rule (the supervision office); a stale {@code version} is 409. */
+	@Transactional
+	public EscalationRule change(long id, EscalationRule changes) {
+		EscalationRule before = rules().stream()
+			.filter((rule) -> rule.id() == id)
+			.findFirst()
+			.orElseThrow(() -> DomainException.notFound("escalation rule", id));
+		if (before.trigger() == EscalationRule.Trigger.NOTICE_UNANSWERED && changes.fromLevel() == null) {
+			throw DomainException.invalid("fromLevel", "from-level-required", "Say which level is escalated");
+		}
+		int updated = this.jdbc
+			.sql("update escalation_rule set name = ?, level = ?, from_level = ?, threshold = ?, response_hours = ?, "
+					+ "enabled = ?, version = version + 1 where id = ? and version = ?")
+			.params(changes.name(), changes.level().name(),
+					(changes.fromLevel() != null) ? changes.fromLevel().name() : null, changes.threshold(),
+					changes.responseHours(), changes.enabled(), id, changes.version())
+			.update();
+		if (updated == 0) {
+			throw DomainException.staleVersion("escalation rule", id);
+		}
+		EscalationRule after = rules().stream().filter((rule) -> rule.id() == id).findFirst().orElseThrow();
+		this.events.publishEvent(EntityChanged.updated("escalation-rule", id, before, after));
+		return after;
+	}
+
+}

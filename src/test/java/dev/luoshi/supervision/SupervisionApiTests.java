@@ -1,0 +1,224 @@
+package dev.luoshi.supervision;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.luoshi.test.Api;
+import dev.luoshi.test.DatabaseTest;
+import dev.luoshi.test.Fixtures;
+import dev.luoshi.test.TestClock;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Notices, the inbox and rectification over HTTP, with the clock on Friday 2026-03-13
+ * 16:00.
+ */
+@DatabaseTest
+class SupervisionApiTests {
+
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestClock clock;
+
+	String supervisorName;
+
+	Api supervisor;
+
+	Api operator;
+
+	Api otherOperator;
+
+	Fixtures fixtures;
+
+	long district;
+
+	long unit;
+
+	long otherUnit;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(ZonedDateTime.of(2026, 3, 13, 16, 0, 0, 0, SHANGHAI));
+		Api admin = new Api(this.port).asAdmin();
+		this.fixtures = new Fixtures(admin);
+		this.district = this.fixtures.unit("临江区", "REGION", null);
+		this.unit = this.fixtures.unit("区住建局", "DEPARTMENT", this.district);
+		this.otherUnit = this.fixtures.unit("区城管局", "DEPARTMENT", this.district);
+		this.supervisorName = this.fixtures.user(this.district, "SUPERVISOR");
+		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
+		this.operator = new Api(this.port).as(this.fixtures.user(this.unit, "UNIT_OPERATOR"), Api.PASSWORD);
+		this.otherOperator = new Api(this.port).as(this.fixtures.user(this.otherUnit, "UNIT_OPERATOR"), Api.PASSWORD);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aNoticeIsNumberedDueInWorkingHoursAndAnsweredByItsUnit() {
+		Api.Response issued = issue(this.unit, "SUPERVISE", 8);
+
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		JsonNode notice = issued.json();
+		assertThat(notice.path("number").asString()).matches("督办〔2026〕\\d+号");
+		assertThat(notice.path("status").asString()).isEqualTo("OPEN");
+		assertThat(notice.path("card").asString()).isEqualTo("RED");
+		// Friday 16:00–18:00 is two hours; Monday 09:00–12:00 and 14:00–17:00 are the
+		// other six.
+		assertThat(ZonedDateTime.parse(notice.path("dueAt").asString()).withZoneSameInstant(SHANGHAI))
+			.isEqualTo(ZonedDateTime.of(2026, 3, 16, 17, 0, 0, 0, SHANGHAI));
+
+		long id = issued.id();
+		assertThat(this.operator.post("/api/v1/notices", body(this.unit, "REMINDER", 8)).status()).isEqualTo(403);
+		assertThat(this.otherOperator.post("/api/v1/notices/" + id + "/acknowledge", Map.of()).status()).isEqualTo(403);
+		assertThat(this.otherOperator.get("/api/v1/notices/" + id).status()).isEqualTo(403);
+		Api.Response acknowledged = this.operator.post("/api/v1/notices/" + id + "/acknowledge", Map.of());
+		assertThat(acknowledged.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(acknowledged.json().path("acknowledgedBy").isNumber()).isTrue();
+		assertThat(this.supervisor.post("/api/v1/notices/" + id + "/close", Map.of()).status()).isEqualTo(409);
+		Api.Response responded = this.operator.post("/api/v1/notices/" + id + "/respond",
+				Map.of("text", "已制定整改方案，周三前完成。"));
+		assertThat(responded.json().path("status").asString()).isEqualTo("RESPONDED");
+		assertThat(this.operator.post("/api/v1/notices/" + id + "/respond", Map.of("text", "再答")).status())
+			.isEqualTo(409);
+		assertThat(this.supervisor.post("/api/v1/notices/" + id + "/close", Map.of()).json().path("status").asString())
+			.isEqualTo("CLOSED");
+		assertThat(this.otherOperator.get("/api/v1/notices?unitId=" + this.unit).json().path("total").asLong())
+			.isZero();
+	}
+
+	@Test
+	void deadlinesSkipTheNationalDayHolidaysAndCountTheMakeUpSaturday() {
+		this.clock.set(ZonedDateTime.of(2026, 9, 30, 16, 0, 0, 0, SHANGHAI));
+		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
+		Api.Response holidays = issue(this.unit, "REMINDER", 8);
+		assertThat(holidays.status()).as(holidays.toString()).isEqualTo(201);
+		JsonNode beforeHolidays = holidays.json();
+		assertThat(ZonedDateTime.parse(beforeHolidays.path("dueAt").asString()).withZoneSameInstant(SHANGHAI))
+			.isEqualTo(ZonedDateTime.of(2026, 10, 8, 17, 0, 0, 0, SHANGHAI));
+
+		this.clock.set(ZonedDateTime.of(2026, 10, 9, 16, 0, 0, 0, SHANGHAI));
+		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
+		JsonNode beforeMakeUpDay = issue(this.unit, "REMINDER", 8).json();
+		assertThat(ZonedDateTime.parse(beforeMakeUpDay.path("dueAt").asString()).withZoneSameInstant(SHANGHAI))
+			.isEqualTo(ZonedDateTime.of(2026, 10, 10, 17, 0, 0, 0, SHANGHAI));
+	}
+
+	@Test
+	void theUnitFindsTheNoticeInItsInboxAndMarksItRead() {
+		long id = issue(this.unit, "URGE", 8).id();
+
+		JsonNode inbox = this.operator.get("/api/v1/inbox").json();
+		JsonNode first = inbox.path("items").get(0);
+		assertThat(first.path("subject").asString()).startsWith("催办〔2026〕");
+		assertThat(first.path("read").asBoolean()).isFalse();
+		assertThat(first.path("link").asString()).isEqualTo("/notices/" + id);
+		assertThat(this.otherOperator.get("/api/v1/inbox").json().path("total").asLong()).isZero();
+
+		long notification = first.path("id").asLong();
+		assertThat(this.otherOperator.post("/api/v1/inbox/" + notification + "/read", Map.of()).status())
+			.isEqualTo(404);
+		assertThat(this.operator.post("/api/v1/inbox/" + notification + "/read", Map.of()).status()).isEqualTo(204);
+		assertThat(this.operator.get("/api/v1/inbox").json().path("items").get(0).path("read").asBoolean()).isTrue();
+	}
+
+	@Test
+	void theRectificationLoopRefusesEveryIllegalStep() {
+		long notice = issue(this.unit, "SUPERVISE", 16).id();
+		Api both = new Api(this.port).as(this.fixtures.user(this.unit, "SUPERVISOR", "UNIT_OPERATOR"), Api.PASSWORD);
+		Api.Response opened = this.operator.post("/api/v1/rectifications",
+				Map.of("noticeId", notice, "measures", "清理占道经营，建立长效巡查机制", "dueDate", "2026-03-31"));
+		assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+		long id = opened.id();
+		String path = "/api/v1/rectifications/" + id;
+
+		assertThat(this.supervisor.post(path + "/verify", Map.of("passed", true)).status()).isEqualTo(409);
+		assertThat(this.otherOperator.post(path + "/submit", Map.of("evidence", "x")).status()).isEqualTo(403);
+		assertThat(both.post(path + "/submit", Map.of("evidence", "已清理 12 处")).json().path("status").asString())
+			.isEqualTo("SUBMITTED");
+		assertThat(both.post(path + "/submit", Map.of("evidence", "again")).status()).isEqualTo(409);
+		assertThat(both.post(path + "/verify", Map.of("passed", true)).status()).isEqualTo(409);
+		assertThat(this.operator.post(path + "/verify", Map.of("passed", true)).status()).isEqualTo(403);
+
+		JsonNode rejected = this.supervisor.post(path + "/verify", Map.of("passed", false, "comment", "佐证不足")).json();
+		assertThat(rejected.path("status").asString()).isEqualTo("OPEN");
+		assertThat(this.operator.post(path + "/submit", Map.of("evidence", "补充照片 30 张")).status()).isEqualTo(200);
+		JsonNode closed = this.supervisor.post(path + "/verify", Map.of("passed", true, "comment", "整改到位")).json();
+		assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+		assertThat(closed.path("rounds").asInt()).isEqualTo(2);
+
+		assertThat(this.operator.post(path + "/submit", Map.of("evidence", "x")).status()).isEqualTo(409);
+		assertThat(this.supervisor.post(path + "/verify", Map.of("passed", false)).status()).isEqualTo(409);
+		assertThat(this.supervisor.get("/api/v1/rectifications?unitId=" + this.unit + "&status=CLOSED").json().size())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void badNoticesAreRefusedNamingTheField() {
+		Map<String, Object> noLevel = body(this.unit, "REMINDER", 8);
+		noLevel.remove("level");
+		assertThat(
+				this.supervisor.post("/api/v1/notices", noLevel).json().path("errors").get(0).path("field").asString())
+			.isEqualTo("level");
+		assertThat(this.supervisor.post("/api/v1/notices", body(this.unit, "SCOLD", 8)).status()).isEqualTo(400);
+		assertThat(this.supervisor.post("/api/v1/notices", body(999_999_999L, "REMINDER", 8)).status()).isEqualTo(400);
+		assertThat(this.supervisor.post("/api/v1/notices", body(this.unit, "REMINDER", 0)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void theRulesAreDataTheOfficeEdits() {
+		JsonNode rules = this.supervisor.get("/api/v1/supervision/rules").json();
+		JsonNode rule = rules.get(0);
+		Map<String, Object> changed = new HashMap<>();
+		rule.properties().forEach((entry) -> changed.put(entry.getKey(), entry.getValue()));
+		changed.put("responseHours", 4);
+		changed.put("version", rule.path("version").asLong());
+		changed.put("name", rule.path("name").asString());
+		changed.put("level", rule.path("level").asString());
+		changed.put("enabled", true);
+		changed.remove("fromLevel");
+		changed.remove("threshold");
+
+		Api.Response saved = this.supervisor.put("/api/v1/supervision/rules/" + rule.path("id").asLong(), changed);
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+		assertThat(saved.json().path("responseHours").asInt()).isEqualTo(4);
+		assertThat(this.supervisor.put("/api/v1/supervision/rules/" + rule.path("id").asLong(), changed).status())
+			.isEqualTo(409);
+		assertThat(this.operator.get("/api/v1/supervision/rules").status()).isEqualTo(403);
+		changed.put("responseHours", rule.path("responseHours").asInt());
+		changed.put("version", saved.json().path("version").asLong());
+		this.supervisor.put("/api/v1/supervision/rules/" + rule.path("id").asLong(), changed);
+	}
+
+	private Api.Response issue(long unitId, String level, int hours) {
+		return this.supervisor.post("/api/v1/notices", body(unitId, level, hours));
+	}
+
+	private static Map<String, Object> body(long unitId, String level, int hours) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("unitId", unitId);
+		body.put("level", level);
+		body.put("subject", "背街小巷整治进度滞后");
+		body.put("body", "请于期限内说明情况并报送整改方案。");
+		body.put("responseDueWorkingHours", hours);
+		return body;
+	}
+
+}
