@@ -47,10 +47,13 @@ class DemoCity implements ApplicationRunner {
 
 	private final DemoProjects projects;
 
+	private final DemoSupervision supervision;
+
 	private final TransactionTemplate transaction;
 
 	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts, DemoWork work,
-			DemoProjects projects, TransactionTemplate transaction) {
+			DemoProjects projects, DemoSupervision supervision, TransactionTemplate transaction) {
+		this.supervision = supervision;
 		this.work = work;
 		this.projects = projects;
 		this.properties = properties;
@@ -111,6 +114,7 @@ class DemoCity implements ApplicationRunner {
 		}
 		Map<String, Long> campaigns = this.work.load(units, leaders, liaisons, password);
 		this.projects.load(units, leaders, liaisons, campaigns, password);
+		this.supervision.load(units, leaders, liaisons, password);
 	}
 
 	private Person personFor(DemoDistrict.AccountSpec spec, Map<String, Person> leaders, Map<String, Person> heads,

@@ -46,6 +46,9 @@ class DemoWork {
 
 	private final Campaigns campaigns;
 
+	/** How many tasks were planned with a late report so far. */
+	private int lateReports;
+
 	private final TaskBook taskBook;
 
 	private final ProgressReports reports;
@@ -137,7 +140,15 @@ class DemoWork {
 		YearMonth month = YearMonth.from(today);
 		fileAndReview(task, month.minusMonths(2), Math.max(1, percent / 2), operator, supervisor, true);
 		fileAndReview(task, month.minusMonths(1), Math.max(1, percent * 3 / 4), operator, supervisor, true);
-		fileAndReview(task, month, percent, operator, supervisor, plan != Plan.ON_TRACK_LATE_REPORT);
+		if (plan != Plan.ON_TRACK_LATE_REPORT) {
+			fileAndReview(task, month, percent, operator, supervisor, true);
+		}
+		else if (this.lateReports++ % 2 == 0) {
+			// filed but not yet reviewed; every other one not filed at all (the
+			// escalation
+			// rules remind its unit)
+			fileAndReview(task, month, percent, operator, supervisor, false);
+		}
 	}
 
 	private void fileAndReview(Task task, YearMonth period, int percent, CurrentUser operator, CurrentUser supervisor,

@@ -5,5 +5,5 @@
  * consistent with the rest.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "organization", "identity", "calendar", "work", "project" })
+		allowedDependencies = { "shared", "organization", "identity", "calendar", "work", "project", "supervision" })
 package dev.luoshi.demo;

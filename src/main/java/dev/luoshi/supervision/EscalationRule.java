@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
  * issued (once per cause), due in {@code responseHours} working hours.
  * <ul>
  * <li>MILESTONE_OVERDUE: a task's milestone passed undone;</li>
+ * <li>REPORT_MISSING: a task's progress report for its latest due period was not
+ * filed;</li>
  * <li>FIGURE_MISSING: a project's monthly figure is past due;</li>
  * <li>NOTICE_UNANSWERED: a notice of {@code fromLevel} was not answered by its deadline
  * (the new notice goes to the same unit);</li>
@@ -23,7 +25,7 @@ public record EscalationRule(long id, String code, @NotBlank @Size(max = 200) St
 
 	public enum Trigger {
 
-		MILESTONE_OVERDUE, FIGURE_MISSING, NOTICE_UNANSWERED, RED_CARDS
+		MILESTONE_OVERDUE, REPORT_MISSING, FIGURE_MISSING, NOTICE_UNANSWERED, RED_CARDS
 
 	}
 

@@ -15,6 +15,8 @@ import dev.luoshi.project.InvestmentReports;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
 import dev.luoshi.work.OverdueMilestone;
+import dev.luoshi.work.OverdueReport;
+import dev.luoshi.work.Reporting;
 import dev.luoshi.work.TaskBook;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,16 +42,19 @@ public class Escalations {
 
 	private final InvestmentReports figures;
 
+	private final Reporting reporting;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Escalations(JdbcClient jdbc, Notices notices, TaskBook taskBook, InvestmentReports figures,
+	Escalations(JdbcClient jdbc, Notices notices, TaskBook taskBook, InvestmentReports figures, Reporting reporting,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.notices = notices;
 		this.taskBook = taskBook;
 		this.figures = figures;
+		this.reporting = reporting;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -88,6 +93,18 @@ public class Escalations {
 										"节点“" + m.milestoneName() + "”应于 " + m.dueDate() + " 完成，至今未完成，请说明情况并加快推进。",
 										m.taskId(), null, null, rule.responseHours()),
 								rule.code(), rule.code() + ":" + m.milestoneId(), null)
+						.ifPresent(created::add);
+				}
+			}
+			case REPORT_MISSING -> {
+				for (OverdueReport r : this.reporting.overdueReports(today)) {
+					this.notices
+						.issueOnce(
+								new NewNotice(r.leadUnitId(), rule.level(),
+										"进度未报：" + r.taskTitle() + "（" + r.period() + "）",
+										r.period() + " 进度应于 " + r.dueOn() + " 前报送，至今未报，请尽快报送。", r.taskId(), null, null,
+										rule.responseHours()),
+								rule.code(), rule.code() + ":" + r.taskId() + ":" + r.period(), null)
 						.ifPresent(created::add);
 				}
 			}

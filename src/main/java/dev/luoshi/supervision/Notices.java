@@ -100,7 +100,22 @@ public class Notices {
 					command.findingId());
 		}
 		Long issuer = this.scopes.caller().map(CurrentUser::accountId).orElse(null);
-		return insert(command, issuer, null, null, null);
+		return insert(command, issuer, null, null, null, this.clock.instant());
+	}
+
+	/**
+	 * Records a notice issued before, e.g. on paper before the system was used, with the
+	 * time it was issued; its deadline counts from then.
+	 */
+	public Notice record(NewNotice command, Instant issuedAt) {
+		if (issuedAt.isAfter(this.clock.instant())) {
+			throw DomainException.invalid("issuedAt", "in-future", "The time is in the future");
+		}
+		if (!this.organization.unitExists(command.unitId())) {
+			throw DomainException.invalid("unitId", "unknown-unit", "No unit " + command.unitId(), command.unitId());
+		}
+		return insert(command, this.scopes.caller().map(CurrentUser::accountId).orElse(null), null, null, null,
+				issuedAt);
 	}
 
 	/**
@@ -114,11 +129,11 @@ public class Notices {
 			.single() > 0) {
 			return Optional.empty();
 		}
-		return Optional.of(insert(command, null, ruleCode, dedupeKey, escalatedFrom));
+		return Optional.of(insert(command, null, ruleCode, dedupeKey, escalatedFrom, this.clock.instant()));
 	}
 
-	private Notice insert(NewNotice command, Long issuer, String ruleCode, String dedupeKey, Long escalatedFrom) {
-		Instant now = this.clock.instant();
+	private Notice insert(NewNotice command, Long issuer, String ruleCode, String dedupeKey, Long escalatedFrom,
+			Instant now) {
 		int hours = (command.responseDueWorkingHours() != null) ? command.responseDueWorkingHours()
 				: this.properties.hours(command.level());
 		ZonedDateTime due = this.calendar.addWorkingHours(now.atZone(this.clock.getZone()), Duration.ofHours(hours));

@@ -5,14 +5,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.CurrentUsers;
 import dev.luoshi.identity.Role;
+import dev.luoshi.shared.TimeProperties;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's shell needs: who is signed in and which page is open. */
+/**
+ * What every page's shell needs: who is signed in, which page is open, the zone of times.
+ * Cheap on purpose: it runs for every controller, the API's too; the header's unread
+ * count is asked for by the layout itself ({@link PageHeader}).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
+
+	private final String zone;
+
+	PageModel(TimeProperties time) {
+		this.zone = time.zone().getId();
+	}
+
+	/**
+	 * The zone in which pages show instants, e.g. Asia/Shanghai ({@code luoshi.zone}).
+	 */
+	@ModelAttribute("zone")
+	String zone() {
+		return this.zone;
+	}
 
 	@ModelAttribute("viewer")
 	Viewer viewer() {

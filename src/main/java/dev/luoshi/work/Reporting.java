@@ -2,7 +2,9 @@ package dev.luoshi.work;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.DayOfWeek;
 import java.time.YearMonth;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +79,62 @@ public class Reporting {
 					report, report == null, report == null && today.isAfter(dueOn)));
 		}
 		return new ReportingStatus(unitId, month.toString(), items);
+	}
+
+	/**
+	 * Open leaf tasks without a report for the latest period of their campaign whose due
+	 * day has passed: the campaign's report day of the month, or the Friday of a week.
+	 * For the escalation rules, so it reads all units.
+	 */
+	public List<OverdueReport> overdueReports(LocalDate today) {
+		List<OverdueReport> overdue = new ArrayList<>();
+		List<CampaignCycle> campaigns = this.jdbc
+			.sql("select id, reporting_cycle, report_due_day from campaign where start_date <= ? order by id")
+			.param(today)
+			.query((rs, n) -> new CampaignCycle(rs.getLong(1), ReportingCycle.valueOf(rs.getString(2)), rs.getInt(3)))
+			.list();
+		for (CampaignCycle campaign : campaigns) {
+			Period period = campaign.latestDuePeriod(today);
+			this.jdbc
+				.sql("select t.id, t.title, t.lead_unit_id from task t where t.campaign_id = ? and t.status = 'OPEN' "
+						+ "and t.start_date <= ? and not exists (select 1 from task c where c.parent_id = t.id) "
+						+ "and not exists (select 1 from progress_report r where r.task_id = t.id and r.period = ?) "
+						+ "order by t.id")
+				.params(campaign.id(), period.begins(), period.name())
+				.query((rs,
+						n) -> overdue.add(new OverdueReport(rs.getLong(1), rs.getString(2), rs.getLong(3),
+								period.name(), period.dueOn())))
+				.list();
+		}
+		return overdue;
+	}
+
+	private record CampaignCycle(long id, ReportingCycle cycle, int dueDay) {
+
+		Period latestDuePeriod(LocalDate today) {
+			if (this.cycle == ReportingCycle.MONTHLY) {
+				YearMonth month = YearMonth.from(today);
+				if (!today.isAfter(dueOn(month))) {
+					month = month.minusMonths(1);
+				}
+				return new Period(month.toString(), month.atDay(1), dueOn(month));
+			}
+			LocalDate monday = today.with(DayOfWeek.MONDAY);
+			if (!today.isAfter(monday.with(DayOfWeek.FRIDAY))) {
+				monday = monday.minusWeeks(1);
+			}
+			String name = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+					monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+			return new Period(name, monday, monday.with(DayOfWeek.FRIDAY));
+		}
+
+		private LocalDate dueOn(YearMonth month) {
+			return month.atDay(Math.min(this.dueDay, month.lengthOfMonth()));
+		}
+
+	}
+
+	private record Period(String name, LocalDate begins, LocalDate dueOn) {
 	}
 
 }

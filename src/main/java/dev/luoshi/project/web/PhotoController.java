@@ -3,18 +3,15 @@ package dev.luoshi.project.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import dev.luoshi.project.InvestmentReports;
 import dev.luoshi.project.Photo;
+import dev.luoshi.shared.FileStore;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,15 +48,7 @@ class PhotoController {
 	@GetMapping("/api/v1/investment-photos/{id}")
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		Map.Entry<Photo, Path> photo = this.reports.photoFile(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(photo.getKey().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename(photo.getKey().fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(photo.getValue()));
+		return FileStore.serve(photo.getValue(), photo.getKey().fileName(), photo.getKey().contentType(), true);
 	}
 
 }

@@ -18,6 +18,8 @@ import dev.luoshi.supervision.Escalations;
 import dev.luoshi.supervision.Finding;
 import dev.luoshi.supervision.Findings;
 import dev.luoshi.supervision.Inspection;
+import dev.luoshi.supervision.LaggingList;
+import dev.luoshi.supervision.LaggingUnit;
 import dev.luoshi.supervision.NewNotice;
 import dev.luoshi.supervision.Notice;
 import dev.luoshi.supervision.NoticeLevel;
@@ -48,7 +50,11 @@ class SupervisionController {
 
 	private final Findings findings;
 
-	SupervisionController(Notices notices, Rectifications rectifications, Escalations escalations, Findings findings) {
+	private final LaggingList lagging;
+
+	SupervisionController(Notices notices, Rectifications rectifications, Escalations escalations, Findings findings,
+			LaggingList lagging) {
+		this.lagging = lagging;
 		this.notices = notices;
 		this.rectifications = rectifications;
 		this.escalations = escalations;
@@ -208,6 +214,11 @@ class SupervisionController {
 
 	record Meeting(@NotBlank @Size(max = 300) String title, @NotNull LocalDate heldOn, Long chairId,
 			@NotNull List<@Valid @NotNull FindingText> decisions) {
+	}
+
+	@GetMapping("/api/v1/supervision/lagging")
+	List<LaggingUnit> lagging() {
+		return this.lagging.units();
 	}
 
 	@GetMapping("/api/v1/findings")

@@ -3,16 +3,13 @@ package dev.luoshi.work.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.luoshi.shared.FileStore;
 import dev.luoshi.work.Attachment;
 import dev.luoshi.work.CampaignAttachments;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,14 +49,7 @@ class AttachmentController {
 	@GetMapping("/api/v1/campaign-attachments/{id}")
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		Attachment attachment = this.attachments.attachment(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(attachment.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(attachment.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new FileSystemResource(this.attachments.file(id)));
+		return FileStore.serve(this.attachments.file(id), attachment.fileName(), attachment.contentType(), false);
 	}
 
 }

@@ -3,16 +3,13 @@ package dev.luoshi.work.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.luoshi.shared.FileStore;
 import dev.luoshi.work.Evidence;
 import dev.luoshi.work.EvidenceFiles;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,15 +48,7 @@ class EvidenceController {
 	@GetMapping("/api/v1/evidence/{id}")
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		Evidence evidence = this.evidence.evidence(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(evidence.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(evidence.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(this.evidence.file(id)));
+		return FileStore.serve(this.evidence.file(id), evidence.fileName(), evidence.contentType(), false);
 	}
 
 }

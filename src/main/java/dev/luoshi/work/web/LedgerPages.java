@@ -2,12 +2,12 @@ package dev.luoshi.work.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
 import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.FileStore;
 import dev.luoshi.shared.Problems;
 import dev.luoshi.shared.Spreadsheets;
 import dev.luoshi.work.Attachment;
@@ -19,11 +19,7 @@ import dev.luoshi.work.TaskExports;
 import dev.luoshi.work.TaskImports;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -97,14 +93,7 @@ class LedgerPages {
 	@GetMapping("/campaign-attachments/{id}")
 	ResponseEntity<Resource> attachment(@PathVariable long id) {
 		Attachment attachment = this.attachments.attachment(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(attachment.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename(attachment.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new FileSystemResource(this.attachments.file(id)));
+		return FileStore.serve(this.attachments.file(id), attachment.fileName(), attachment.contentType(), true);
 	}
 
 	@GetMapping("/ledger-template.xlsx")

@@ -3,7 +3,6 @@ package dev.luoshi.work.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.DataScopes;
 import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.FileStore;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.shared.Problems;
 import dev.luoshi.work.Adjustment;
@@ -35,11 +35,7 @@ import dev.luoshi.work.TaskQuery;
 import dev.luoshi.work.TaskStatus;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -177,14 +173,7 @@ class WorkPages {
 	@GetMapping("/evidence/{id}")
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		Evidence evidence = this.evidence.evidence(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(evidence.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename(evidence.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new FileSystemResource(this.evidence.file(id)));
+		return FileStore.serve(this.evidence.file(id), evidence.fileName(), evidence.contentType(), true);
 	}
 
 	@PostMapping("/tasks/{id}/adjustments")
