@@ -1,5 +1,6 @@
 package dev.luoshi.work;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.DayOfWeek;
@@ -84,7 +85,8 @@ public class Reporting {
 	/**
 	 * Open leaf tasks without a report for the latest period of their campaign whose due
 	 * day has passed: the campaign's report day of the month, or the Friday of a week.
-	 * For the escalation rules, so it reads all units.
+	 * Only tasks that were in the book by the due day count (a ledger imported today owes
+	 * no report for last month). For the escalation rules, so it reads all units.
 	 */
 	public List<OverdueReport> overdueReports(LocalDate today) {
 		List<OverdueReport> overdue = new ArrayList<>();
@@ -97,10 +99,13 @@ public class Reporting {
 			Period period = campaign.latestDuePeriod(today);
 			this.jdbc
 				.sql("select t.id, t.title, t.lead_unit_id from task t where t.campaign_id = ? and t.status = 'OPEN' "
-						+ "and t.start_date <= ? and not exists (select 1 from task c where c.parent_id = t.id) "
+						+ "and t.start_date <= ? and t.created_at < ? "
+						+ "and not exists (select 1 from task c where c.parent_id = t.id) "
 						+ "and not exists (select 1 from progress_report r where r.task_id = t.id and r.period = ?) "
 						+ "order by t.id")
-				.params(campaign.id(), period.begins(), period.name())
+				.params(campaign.id(), period.begins(),
+						Timestamp.from(period.dueOn().plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()),
+						period.name())
 				.query((rs,
 						n) -> overdue.add(new OverdueReport(rs.getLong(1), rs.getString(2), rs.getLong(3),
 								period.name(), period.dueOn())))

@@ -170,6 +170,29 @@ class DeliveryTests {
 		assertThat(this.received).hasSize(3);
 	}
 
+	@Test
+	void whoChoseTheDigestGetsOneMailAtEightWithEverythingOfTheDay() throws Exception {
+		this.clock.set(ZonedDateTime.of(2026, 3, 17, 10, 0, 0, 0, SHANGHAI));
+		this.operator = new Api(this.port).as(this.operatorName, Api.PASSWORD);
+		this.operator.put("/api/v1/inbox/preferences", Map.of("email", "liaison@chengguan.example", "digest", true));
+		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
+		this.supervisor.post("/api/v1/notices", Map.of("unitId", this.unit, "level", "REMINDER", "subject", "共享单车乱停放"));
+		this.supervisor.post("/api/v1/notices", Map.of("unitId", this.unit, "level", "URGE", "subject", "渣土车沿途撒漏"));
+
+		assertThat(run().path("sent").asInt()).as("the robots at once").isEqualTo(6);
+		assertThat(mail.getReceivedMessages()).as("no single mails").isEmpty();
+		this.clock.set(ZonedDateTime.of(2026, 3, 18, 7, 59, 0, 0, SHANGHAI));
+		assertThat(run().path("sent").asInt()).isZero();
+
+		this.clock.set(ZonedDateTime.of(2026, 3, 18, 8, 0, 30, 0, SHANGHAI));
+		assertThat(run().path("sent").asInt()).isEqualTo(2);
+		MimeMessage[] messages = mail.getReceivedMessages();
+		assertThat(messages).hasSize(1);
+		assertThat(messages[0].getSubject()).contains("摘要").contains("2");
+		assertThat((String) messages[0].getContent()).contains("共享单车乱停放").contains("渣土车沿途撒漏");
+		assertThat(run().path("sent").asInt()).as("nothing is sent twice").isZero();
+	}
+
 	private JsonNode run() {
 		Api supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
 		Api.Response run = supervisor.post("/api/v1/notifications/deliveries/run", Map.of());

@@ -44,6 +44,8 @@ class SupervisionApiTests {
 
 	Api otherOperator;
 
+	String otherOperatorName;
+
 	Fixtures fixtures;
 
 	long district;
@@ -63,7 +65,8 @@ class SupervisionApiTests {
 		this.supervisorName = this.fixtures.user(this.district, "SUPERVISOR");
 		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
 		this.operator = new Api(this.port).as(this.fixtures.user(this.unit, "UNIT_OPERATOR"), Api.PASSWORD);
-		this.otherOperator = new Api(this.port).as(this.fixtures.user(this.otherUnit, "UNIT_OPERATOR"), Api.PASSWORD);
+		this.otherOperatorName = this.fixtures.user(this.otherUnit, "UNIT_OPERATOR");
+		this.otherOperator = new Api(this.port).as(this.otherOperatorName, Api.PASSWORD);
 	}
 
 	@AfterEach
@@ -205,6 +208,89 @@ class SupervisionApiTests {
 		changed.put("responseHours", rule.path("responseHours").asInt());
 		changed.put("version", saved.json().path("version").asLong());
 		this.supervisor.put("/api/v1/supervision/rules/" + rule.path("id").asLong(), changed);
+	}
+
+	@Test
+	void evidenceFilesGoWithTheSubmissionAndOnlyWhileTheRectificationIsOpen() {
+		long notice = issue(this.unit, "URGE", 8).id();
+		long id = this.operator
+			.post("/api/v1/rectifications", Map.of("noticeId", notice, "measures", "拆除违章搭建", "dueDate", "2026-03-31"))
+			.id();
+		String files = "/api/v1/rectifications/" + id + "/files";
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0 };
+
+		Api.Response attached = this.operator.upload(files, "拆除后.png", "image/png", png);
+		assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+		assertThat(this.operator.upload(files, "拆除后.png", "image/png", "not a picture".getBytes()).status())
+			.isEqualTo(400);
+		assertThat(this.operator.upload(files, "x.html", "text/html", "<script>".getBytes()).status()).isEqualTo(400);
+		assertThat(this.otherOperator.upload(files, "别人的.png", "image/png", png).status()).isEqualTo(403);
+		assertThat(this.otherOperator.get(files).status()).isEqualTo(403);
+
+		JsonNode listed = this.supervisor.get(files).json();
+		assertThat(listed.size()).isEqualTo(1);
+		assertThat(listed.get(0).path("fileName").asString()).isEqualTo("拆除后.png");
+		Api.Response download = this.supervisor.get(attached.header("Location"));
+		assertThat(download.bytes()).isEqualTo(png);
+		assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+		this.operator.post("/api/v1/rectifications/" + id + "/submit", Map.of("evidence", "违章搭建已拆除"));
+		assertThat(this.operator.upload(files, "迟到的.png", "image/png", png).status()).isEqualTo(409);
+		assertThat(this.supervisor.get(files).json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void aReportNotFiledByItsDueDayRaisesAReminderOnce() {
+		long leader = new Api(this.port).asAdmin()
+			.post("/api/v1/people", Map.of("name", "孙海燕", "unitId", this.district))
+			.id();
+		long campaign = this.supervisor.post("/api/v1/campaigns",
+				Map.of("code", Fixtures.unique("GJ"), "name", "城市更新攻坚行动", "year", 2026, "leadLeaderId", leader,
+						"leadUnitId", this.unit, "startDate", "2026-01-01", "endDate", "2026-12-31", "taskForceUserIds",
+						java.util.List.of(), "reportDueDay", 10))
+			.id();
+		long silent = task(campaign, this.unit, "城中村改造");
+		long diligent = task(campaign, this.otherUnit, "背街小巷提升");
+		assertThat(reminders(silent)).as("nothing is due yet").isZero();
+
+		this.clock.set(ZonedDateTime.of(2026, 4, 13, 10, 0, 0, 0, SHANGHAI));
+		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
+		Api.Response filed = new Api(this.port).as(this.otherOperatorName, Api.PASSWORD)
+			.post("/api/v1/tasks/" + diligent + "/reports",
+					Map.of("period", "2026-04", "percent", 30, "narrative", "已完成 6 条街巷提升"));
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+
+		assertThat(reminders(silent)).isEqualTo(1);
+		assertThat(reminders(diligent)).isZero();
+		assertThat(reminders(silent)).as("a second run raises nothing").isZero();
+		JsonNode notice = this.supervisor.get("/api/v1/notices?unitId=" + this.unit + "&size=50")
+			.json()
+			.path("items")
+			.valueStream()
+			.filter((n) -> n.path("taskId").asLong() == silent)
+			.findFirst()
+			.orElseThrow();
+		assertThat(notice.path("ruleCode").asString()).isEqualTo("REPORT-MISSING");
+		assertThat(notice.path("subject").asString()).contains("城中村改造").contains("2026-04");
+	}
+
+	private long task(long campaign, long unitId, String title) {
+		Api.Response task = this.supervisor.post("/api/v1/campaigns/" + campaign + "/tasks", Map.of("title", title,
+				"leadUnitId", unitId, "cooperatingUnitIds", java.util.List.of(), "deadline", "2026-12-31"));
+		assertThat(task.status()).as(task.toString()).isEqualTo(201);
+		return task.id();
+	}
+
+	/** Runs the rules and counts the missed-report reminders they raised for a task. */
+	private long reminders(long taskId) {
+		Api.Response run = this.supervisor.post("/api/v1/supervision/escalations/run", Map.of());
+		assertThat(run.status()).as(run.toString()).isEqualTo(200);
+		return run.json()
+			.path("created")
+			.valueStream()
+			.filter((n) -> n.path("taskId").asLong() == taskId
+					&& "REPORT-MISSING".equals(n.path("ruleCode").asString()))
+			.count();
 	}
 
 	private Api.Response issue(long unitId, String level, int hours) {

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,7 +89,15 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks an element as a person would, after scrolling it into view. */
 	public Browser click(String css) {
-		WebElement element = find(css);
+		return click(find(css));
+	}
+
+	/** Clicks the link with exactly this text, after scrolling it into view. */
+	public Browser clickLink(String text) {
+		return click(this.driver.findElement(By.linkText(text)));
+	}
+
+	private Browser click(WebElement element) {
 		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
 		return this;
@@ -104,7 +113,8 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits (up to 10 s) until the page shows this text. */
 	public Browser waitForText(String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> text().contains(text));
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> text().contains(text));
 		return this;
 	}
 

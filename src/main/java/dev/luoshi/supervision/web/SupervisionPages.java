@@ -11,6 +11,7 @@ import dev.luoshi.identity.DataScopes;
 import dev.luoshi.notification.Notifications;
 import dev.luoshi.organization.Organization;
 import dev.luoshi.organization.UnitKind;
+import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.shared.Problems;
 import dev.luoshi.supervision.Escalations;
@@ -116,9 +117,28 @@ class SupervisionPages {
 			@RequestParam(required = false) String body, @RequestParam(required = false) Long taskId,
 			@RequestParam(required = false) Long projectId, @RequestParam(required = false) Long findingId,
 			@RequestParam(required = false) Integer hours, RedirectAttributes redirect, Locale locale) {
-		Problems.attempt(redirect, this.messages, locale, "supervision.issued", () -> this.notices
-			.issue(new NewNotice(unitId, level, subject, blank(body), taskId, projectId, findingId, hours)));
-		return "redirect:/supervision";
+		try {
+			Notice issued = this.notices
+				.issue(new NewNotice(unitId, level, subject, blank(body), taskId, projectId, findingId, hours));
+			redirect.addFlashAttribute("notice", this.messages.getMessage("supervision.issued", null, locale));
+			return "redirect:/notices/" + issued.id();
+		}
+		catch (DomainException ex) {
+			// back to the desk with what was typed, and why it was refused
+			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
+			redirect.addAttribute("unitId", unitId);
+			redirect.addAttribute("subject", subject);
+			if (taskId != null) {
+				redirect.addAttribute("taskId", taskId);
+			}
+			if (projectId != null) {
+				redirect.addAttribute("projectId", projectId);
+			}
+			if (findingId != null) {
+				redirect.addAttribute("findingId", findingId);
+			}
+			return "redirect:/supervision";
+		}
 	}
 
 	@PostMapping("/supervision/escalations/run")
@@ -133,7 +153,8 @@ class SupervisionPages {
 	@GetMapping("/notices/{id}")
 	String notice(@PathVariable long id, Model model) {
 		Notice notice = this.notices.notice(id);
-		model.addAttribute("notice", notice);
+		// not "notice": that is the flash message a page shows after an action
+		model.addAttribute("theNotice", notice);
 		List<Rectification> rectifications = this.rectifications.ledger(notice.unitId(), null, null)
 			.stream()
 			.filter((r) -> r.noticeId() == id)
