@@ -114,7 +114,7 @@ class DemoCity implements ApplicationRunner {
 		}
 		Map<String, Long> campaigns = this.work.load(units, leaders, liaisons, password);
 		this.projects.load(units, leaders, liaisons, campaigns, password);
-		this.supervision.load(units, leaders, liaisons, password);
+		this.supervision.load(units, leaders, liaisons, campaigns, password);
 	}
 
 	private Person personFor(DemoDistrict.AccountSpec spec, Map<String, Person> leaders, Map<String, Person> heads,

@@ -26,7 +26,7 @@ import dev.luoshi.supervision.Notice;
 import dev.luoshi.supervision.NoticeLevel;
 import dev.luoshi.supervision.Notices;
 import dev.luoshi.supervision.Rectification;
-import dev.luoshi.supervision.RectificationFiles;
+import dev.luoshi.supervision.SupervisionFiles;
 import dev.luoshi.supervision.Rectifications;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -47,7 +47,7 @@ class DemoSupervision {
 
 	private final Rectifications rectifications;
 
-	private final RectificationFiles files;
+	private final SupervisionFiles files;
 
 	private final Escalations escalations;
 
@@ -55,7 +55,7 @@ class DemoSupervision {
 
 	private final Clock clock;
 
-	DemoSupervision(Findings findings, Notices notices, Rectifications rectifications, RectificationFiles files,
+	DemoSupervision(Findings findings, Notices notices, Rectifications rectifications, SupervisionFiles files,
 			Escalations escalations, DemoUsers users, Clock clock) {
 		this.files = files;
 		this.findings = findings;
@@ -66,7 +66,8 @@ class DemoSupervision {
 		this.clock = clock;
 	}
 
-	void load(Map<String, Unit> units, Map<String, Person> leaders, Map<String, Person> liaisons, String password) {
+	void load(Map<String, Unit> units, Map<String, Person> leaders, Map<String, Person> liaisons,
+			Map<String, Long> campaigns, String password) {
 		CurrentUser supervisor = this.users.user("supervisor");
 		LocalDate today = LocalDate.now(this.clock);
 		ZonedDateTime now = ZonedDateTime.now(this.clock);
@@ -92,13 +93,16 @@ class DemoSupervision {
 			List<Finding> second = this.findings.completeInspection(special.id(), today.minusDays(20),
 					"江滨街道背街小巷仍有占道经营。",
 					List.of(new Findings.NewFinding(jiangbin, "望江路、滨河路仍有 12 处占道经营", null, null, today.plusDays(7))));
+			this.files.attachPhoto(unannounced.id(), photo("暗访-新区工地夜间施工.png", new Color(0x4A4F5C)));
+			this.files.attachPhoto(routine.id(), photo("例行督查-滨江文化公园二期.png", new Color(0x2F6DB5)));
 			this.findings.completeInspection(unannounced.id(), today.minusDays(15), "2 处工地夜间施工未办理许可。",
 					List.of(new Findings.NewFinding(city, "新区两处工地夜间施工未办理夜间施工许可", null, null, today.plusDays(5))));
 			this.findings.instruct(leaders.get("周明").id(), today.minusDays(6), new Findings.NewFinding(wenlv,
 					"周明副区长批示：请区文旅局抓紧研究旅游集散中心运营方案，月底前报区政府。", null, null, today.plusDays(6)));
-			this.findings.recordMeeting("重点项目调度会", today.minusDays(8), leaders.get("王建国").id(), List.of(
-					new Findings.NewFinding(land, "会议议定：区自然资源局两周内完成产业园二期用地报批", null, null, today.plusDays(6)),
-					new Findings.NewFinding(housing, "会议议定：区住建局牵头解决城市更新片区 3 户未签约问题", null, null, today.plusDays(12))));
+			this.findings.recordMeeting("重点项目调度会", today.minusDays(8), leaders.get("王建国").id(),
+					List.of(new Findings.NewFinding(land, "会议议定：区自然资源局两周内完成产业园二期用地报批", null, null, today.plusDays(6)),
+							new Findings.NewFinding(housing, "解决城市更新片区 3 户未签约问题", null, null, today.plusDays(12),
+									campaigns.get("GJ-PG"))));
 			return List.of(first.get(0), first.get(1), second.get(0));
 		});
 		Notice reminder = DemoUsers.as(supervisor, () -> this.notices.issue(new NewNotice(wenlv, NoticeLevel.REMINDER,
@@ -145,7 +149,7 @@ class DemoSupervision {
 	}
 
 	/** A small picture standing in for a site photo: a sky, a building, a crane. */
-	private static RectificationFiles.Upload photo(String name, Color building) {
+	private static SupervisionFiles.Upload photo(String name, Color building) {
 		BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setColor(new Color(0xDDE8F3));
@@ -171,7 +175,7 @@ class DemoSupervision {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new RectificationFiles.Upload(name, "image/png", png.size(), new ByteArrayResource(png.toByteArray()));
+		return new SupervisionFiles.Upload(name, "image/png", png.size(), new ByteArrayResource(png.toByteArray()));
 	}
 
 }

@@ -148,7 +148,7 @@ public class Deliveries {
 				this.jdbc.sql(
 						"update delivery set attempts = ?, status = ?, last_error = ?, next_attempt_at = ? where id = ?")
 					.params(attempts, giveUp ? "FAILED" : "PENDING", error.substring(0, Math.min(error.length(), 1000)),
-							Timestamp.from(now.plus(this.properties.retryAfter().multipliedBy(attempts))), row.id())
+							Timestamp.from(now.plus(this.properties.retryDelay(attempts))), row.id())
 					.update();
 			}
 			log.warn("Delivery {} failed: {}", rows.get(0).id(), error);

@@ -19,8 +19,18 @@ public record NotificationProperties(LocalTime quietFrom, LocalTime quietUntil, 
 		quietUntil = (quietUntil != null) ? quietUntil : LocalTime.of(7, 0);
 		digestAt = (digestAt != null) ? digestAt : LocalTime.of(8, 0);
 		retryAfter = (retryAfter != null) ? retryAfter : Duration.ofMinutes(5);
-		maxAttempts = (maxAttempts != null) ? maxAttempts : 10;
+		maxAttempts = (maxAttempts != null) ? maxAttempts : 60;
 		mailFrom = (mailFrom != null) ? mailFrom : "luoshi@localhost";
+	}
+
+	/**
+	 * How long a delivery waits after its n-th failed attempt: {@code retryAfter} times
+	 * n, at most an hour, so that with the default 60 attempts a channel down for two
+	 * days still gets its messages when it is back.
+	 */
+	Duration retryDelay(int attempts) {
+		Duration delay = this.retryAfter.multipliedBy(attempts);
+		return (delay.compareTo(Duration.ofHours(1)) > 0) ? Duration.ofHours(1) : delay;
 	}
 
 }

@@ -15,7 +15,9 @@ import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.Page;
 import dev.luoshi.shared.PageRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +41,12 @@ public class Notifications {
 
 	private final Clock clock;
 
+	private final ObjectProvider<JavaMailSender> mail;
+
 	Notifications(JdbcClient jdbc, Accounts accounts, DataScopes scopes, NotificationProperties properties,
-			Clock clock) {
+			ObjectProvider<JavaMailSender> mail, Clock clock) {
 		this.jdbc = jdbc;
+		this.mail = mail;
 		this.accounts = accounts;
 		this.scopes = scopes;
 		this.properties = properties;
@@ -73,9 +78,13 @@ public class Notifications {
 				.update());
 	}
 
-	/** Puts the message in each account's inbox and queues its e-mail. */
+	/**
+	 * Puts the message in each account's inbox and, when a mail server is configured,
+	 * queues its e-mail.
+	 */
 	public void notifyAccounts(Collection<Long> accountIds, Message message) {
 		Instant now = this.clock.instant();
+		boolean mails = this.mail.getIfAvailable() != null;
 		for (Long account : accountIds.stream().distinct().toList()) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			this.jdbc
@@ -85,6 +94,9 @@ public class Notifications {
 						message.entityType(), message.entityId(), Timestamp.from(now))
 				.update(keys, "id");
 			long id = keys.getKeyAs(Long.class);
+			if (!mails) {
+				continue;
+			}
 			this.jdbc.sql("select email, digest from notification_contact where account_id = ? and email is not null")
 				.param(account)
 				.query((rs, n) -> new Object[] { rs.getString(1), rs.getBoolean(2) })

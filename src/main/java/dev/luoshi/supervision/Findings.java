@@ -18,6 +18,9 @@ import dev.luoshi.organization.Organization;
 import dev.luoshi.organization.People;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
+import dev.luoshi.work.NewTask;
+import dev.luoshi.work.Task;
+import dev.luoshi.work.TaskBook;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,9 +52,12 @@ public class Findings {
 
 	private final Clock clock;
 
-	Findings(JdbcClient jdbc, Organization organization, People people, DataScopes scopes,
+	private final TaskBook taskBook;
+
+	Findings(JdbcClient jdbc, Organization organization, People people, DataScopes scopes, TaskBook taskBook,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.taskBook = taskBook;
 		this.organization = organization;
 		this.people = people;
 		this.scopes = scopes;
@@ -59,8 +65,18 @@ public class Findings {
 		this.clock = clock;
 	}
 
-	/** What a finding says, to whom, about what, by when. */
-	public record NewFinding(long unitId, String description, Long taskId, Long projectId, LocalDate deadline) {
+	/**
+	 * What a finding says, to whom, about what, by when. A meeting decision with a
+	 * {@code campaignId} becomes a task of that campaign, led by the unit, due by the
+	 * deadline, and the finding is about that task.
+	 */
+	public record NewFinding(long unitId, String description, Long taskId, Long projectId, LocalDate deadline,
+			Long campaignId) {
+
+		public NewFinding(long unitId, String description, Long taskId, Long projectId, LocalDate deadline) {
+			this(unitId, description, taskId, projectId, deadline, null);
+		}
+
 	}
 
 	public Inspection planInspection(Inspection.Kind kind, String title, String scope, String inspectors,
@@ -111,15 +127,35 @@ public class Findings {
 		long meeting = keys.getKeyAs(Long.class);
 		List<Finding> findings = new ArrayList<>();
 		for (NewFinding decision : decisions) {
-			findings.add(insert(Finding.Source.MEETING, null, meeting, chairId, heldOn, decision));
+			findings.add(insert(Finding.Source.MEETING, null, meeting, chairId, heldOn, asTask(decision)));
 		}
 		this.events.publishEvent(EntityChanged.created("meeting", meeting,
 				Map.of("title", title, "decisions", findings.stream().map(Finding::id).toList())));
 		return findings;
 	}
 
+	/** A decision that is to become a task, about the task it became. */
+	private NewFinding asTask(NewFinding decision) {
+		if (decision.campaignId() == null) {
+			return decision;
+		}
+		if (decision.deadline() == null) {
+			throw DomainException.invalid("decisions", "decision-deadline",
+					"A decision that becomes a task needs a deadline");
+		}
+		String title = decision.description().strip();
+		Task task = this.taskBook.addTask(decision.campaignId(),
+				new NewTask(null, (title.length() > 500) ? title.substring(0, 500) : title, decision.unitId(),
+						List.of(), null, null, decision.deadline(), null, null, null, List.of()));
+		return new NewFinding(decision.unitId(), decision.description(), task.id(), decision.projectId(),
+				decision.deadline(), decision.campaignId());
+	}
+
 	private Finding insert(Finding.Source source, Long inspection, Long meeting, Long leader, LocalDate on,
 			NewFinding finding) {
+		if (finding.campaignId() != null && source != Finding.Source.MEETING) {
+			throw DomainException.invalid("campaignId", "finding-campaign", "Only a meeting's decisions become tasks");
+		}
 		if (!this.organization.unitExists(finding.unitId())) {
 			throw DomainException.invalid("unitId", "unknown-unit", "No unit " + finding.unitId(), finding.unitId());
 		}

@@ -274,6 +274,78 @@ class SupervisionApiTests {
 		assertThat(notice.path("subject").asString()).contains("城中村改造").contains("2026-04");
 	}
 
+	@Test
+	void inspectionsInstructionsAndMeetingsBecomeFindingsAndADecisionATask() {
+		long inspection = this.supervisor
+			.post("/api/v1/inspections",
+					Map.of("kind", "UNANNOUNCED", "title", "夜间施工暗访", "scope", "在建工地", "inspectors", "区督查室暗访组",
+							"plannedOn", "2026-03-12"))
+			.id();
+		assertThat(this.operator
+			.post("/api/v1/inspections", Map.of("kind", "ROUTINE", "title", "x", "plannedOn", "2026-03-12"))
+			.status()).isEqualTo(403);
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10 };
+		Api.Response photo = this.supervisor.upload("/api/v1/inspections/" + inspection + "/photos", "工地.jpg",
+				"image/jpeg", jpeg);
+		assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+		assertThat(this.supervisor
+			.upload("/api/v1/inspections/" + inspection + "/photos", "报告.pdf", "application/pdf", "%PDF-1.4".getBytes())
+			.status()).as("photos are pictures").isEqualTo(400);
+		assertThat(this.operator.upload("/api/v1/inspections/" + inspection + "/photos", "工地.jpg", "image/jpeg", jpeg)
+			.status()).isEqualTo(403);
+		assertThat(this.supervisor.get("/api/v1/inspections/" + inspection + "/photos").json().size()).isEqualTo(1);
+
+		Api.Response found = this.supervisor.post("/api/v1/inspections/" + inspection + "/complete",
+				Map.of("doneOn", "2026-03-12", "summary", "1 处工地夜间施工未办许可。", "findings", java.util.List
+					.of(Map.of("unitId", this.otherUnit, "description", "新区工地夜间施工未办许可", "deadline", "2026-03-20"))));
+		assertThat(found.status()).as(found.toString()).isEqualTo(200);
+		long finding = found.json().get(0).path("id").asLong();
+		assertThat(this.supervisor
+			.post("/api/v1/inspections/" + inspection + "/complete",
+					Map.of("doneOn", "2026-03-13", "findings", java.util.List.of()))
+			.status()).as("recorded once").isEqualTo(409);
+
+		Map<String, Object> fromFinding = body(this.otherUnit, "URGE", 8);
+		fromFinding.put("findingId", finding);
+		assertThat(this.supervisor.post("/api/v1/notices", fromFinding).json().path("findingId").asLong())
+			.isEqualTo(finding);
+
+		long leader = new Api(this.port).asAdmin()
+			.post("/api/v1/people", Map.of("name", "周明", "unitId", this.district))
+			.id();
+		Api.Response instructed = this.supervisor.post("/api/v1/instructions",
+				Map.of("leaderId", leader, "instructedOn", "2026-03-13", "finding",
+						Map.of("unitId", this.unit, "description", "周明副区长批示：加快安置房交付", "deadline", "2026-03-31")));
+		assertThat(instructed.status()).as(instructed.toString()).isEqualTo(201);
+		assertThat(instructed.json().path("source").asString()).isEqualTo("INSTRUCTION");
+
+		long campaign = this.supervisor.post("/api/v1/campaigns",
+				Map.of("code", Fixtures.unique("GJ"), "name", "棚户区改造攻坚行动", "year", 2026, "leadLeaderId", leader,
+						"leadUnitId", this.unit, "startDate", "2026-01-01", "endDate", "2026-12-31", "taskForceUserIds",
+						java.util.List.of()))
+			.id();
+		Api.Response meeting = this.supervisor.post("/api/v1/meetings",
+				Map.of("title", "重点项目调度会", "heldOn", "2026-03-13", "chairId", leader, "decisions", java.util.List.of(
+						Map.of("unitId", this.unit, "description", "两周内完成 3 户签约", "deadline", "2026-03-27",
+								"campaignId", campaign),
+						Map.of("unitId", this.otherUnit, "description", "配合做好临时安置", "deadline", "2026-03-27"))));
+		assertThat(meeting.status()).as(meeting.toString()).isEqualTo(200);
+		long task = meeting.json().get(0).path("taskId").asLong();
+		JsonNode made = this.supervisor.get("/api/v1/tasks/" + task).json();
+		assertThat(made.path("title").asString()).isEqualTo("两周内完成 3 户签约");
+		assertThat(made.path("campaignId").asLong()).isEqualTo(campaign);
+		assertThat(made.path("deadline").asString()).isEqualTo("2026-03-27");
+		assertThat(meeting.json().get(1).path("taskId").isNumber()).isFalse();
+		assertThat(this.supervisor.post("/api/v1/instructions",
+				Map.of("leaderId", leader, "instructedOn", "2026-03-13", "finding",
+						Map.of("unitId", this.unit, "description", "x", "campaignId", campaign)))
+			.status()).as("only meeting decisions become tasks").isEqualTo(400);
+
+		JsonNode mine = this.operator.get("/api/v1/findings").json();
+		assertThat(mine.valueStream().map((f) -> f.path("unitId").asLong())).containsOnly(this.unit);
+		assertThat(mine.valueStream().map((f) -> f.path("source").asString())).contains("INSTRUCTION", "MEETING");
+	}
+
 	private long task(long campaign, long unitId, String title) {
 		Api.Response task = this.supervisor.post("/api/v1/campaigns/" + campaign + "/tasks", Map.of("title", title,
 				"leadUnitId", unitId, "cooperatingUnitIds", java.util.List.of(), "deadline", "2026-12-31"));

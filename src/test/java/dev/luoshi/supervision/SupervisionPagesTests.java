@@ -118,6 +118,10 @@ class SupervisionPagesTests {
 
 		this.office.go("/supervision/inspections");
 		assertThat(this.office.text()).contains("督查计划").contains("暗访").contains("领导批示").contains("会议议定");
+		WebElement photo = this.office.find(".ls-photos img");
+		assertThat((Long) this.office.driver().executeScript("return arguments[0].naturalWidth", photo))
+			.as("the inspection photo is served")
+			.isPositive();
 
 		this.office.go("/rectifications");
 		assertThat(this.office.text()).contains("整改台账").contains("已销号").contains("待验收").contains("整改中");

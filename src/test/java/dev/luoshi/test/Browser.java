@@ -84,6 +84,8 @@ public final class Browser implements AutoCloseable {
 		field("username").sendKeys(username);
 		field("password").sendKeys(password);
 		click("form button[type=submit]");
+		// signed in (or refused, /login?error) once the browser has left the form
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> !path().equals("/login"));
 		return this;
 	}
 

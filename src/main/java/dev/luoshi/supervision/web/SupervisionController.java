@@ -185,11 +185,16 @@ class SupervisionController {
 			@NotNull List<@Valid @NotNull FindingText> findings) {
 	}
 
+	/**
+	 * A finding or decision; {@code campaignId} (meeting decisions only) makes it a task
+	 * of that campaign.
+	 */
 	record FindingText(@NotNull Long unitId, @NotBlank @Size(max = 4000) String description, Long taskId,
-			Long projectId, LocalDate deadline) {
+			Long projectId, LocalDate deadline, Long campaignId) {
 
 		Findings.NewFinding finding() {
-			return new Findings.NewFinding(this.unitId, this.description, this.taskId, this.projectId, this.deadline);
+			return new Findings.NewFinding(this.unitId, this.description, this.taskId, this.projectId, this.deadline,
+					this.campaignId);
 		}
 
 	}

@@ -24,7 +24,8 @@ import dev.luoshi.supervision.NoticeLevel;
 import dev.luoshi.supervision.NoticeStatus;
 import dev.luoshi.supervision.Notices;
 import dev.luoshi.supervision.Rectification;
-import dev.luoshi.supervision.RectificationFiles;
+import dev.luoshi.supervision.SupervisionFile.Owner;
+import dev.luoshi.supervision.SupervisionFiles;
 import dev.luoshi.supervision.Rectifications;
 import dev.luoshi.work.Campaigns;
 
@@ -51,7 +52,7 @@ class SupervisionPages {
 
 	private final Rectifications rectifications;
 
-	private final RectificationFiles files;
+	private final SupervisionFiles files;
 
 	private final Campaigns campaigns;
 
@@ -71,7 +72,7 @@ class SupervisionPages {
 
 	private final Clock clock;
 
-	SupervisionPages(Notices notices, Rectifications rectifications, RectificationFiles files, Escalations escalations,
+	SupervisionPages(Notices notices, Rectifications rectifications, SupervisionFiles files, Escalations escalations,
 			Findings findings, LaggingList lagging, Campaigns campaigns, Notifications notifications,
 			Organization organization, DataScopes scopes, MessageSource messages, Clock clock) {
 		this.notices = notices;
@@ -102,7 +103,7 @@ class SupervisionPages {
 		model.addAttribute("recent", this.notices.notices(null, null, null, PageRequest.of(0, 30)).items());
 		List<Rectification> toVerify = this.rectifications.ledger(null, null, Rectification.Status.SUBMITTED);
 		model.addAttribute("toVerify", toVerify);
-		model.addAttribute("files", this.files.byRectification(toVerify));
+		model.addAttribute("files", this.files.byOwner(Owner.RECTIFICATION, ids(toVerify)));
 		model.addAttribute("rules", this.escalations.rules());
 		return "supervision/desk";
 	}
@@ -160,7 +161,7 @@ class SupervisionPages {
 			.filter((r) -> r.noticeId() == id)
 			.toList();
 		model.addAttribute("rectifications", rectifications);
-		model.addAttribute("files", this.files.byRectification(rectifications));
+		model.addAttribute("files", this.files.byOwner(Owner.RECTIFICATION, ids(rectifications)));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "supervision/notice";
 	}
@@ -198,11 +199,9 @@ class SupervisionPages {
 	String submit(@PathVariable long id, @RequestParam String evidence,
 			@RequestParam(name = "files", required = false) List<MultipartFile> uploads, @RequestParam String back,
 			RedirectAttributes redirect, Locale locale) {
-		List<RectificationFiles.Upload> files = (uploads != null) ? uploads.stream()
-			.filter((file) -> !file.isEmpty())
-			.map((file) -> new RectificationFiles.Upload(file.getOriginalFilename(), file.getContentType(),
-					file.getSize(), file))
-			.toList() : List.of();
+		List<SupervisionFiles.Upload> files = (uploads != null)
+				? uploads.stream().filter((file) -> !file.isEmpty()).map(SupervisionFileController::upload).toList()
+				: List.of();
 		Problems.attempt(redirect, this.messages, locale, "supervision.submitted",
 				() -> this.files.submit(id, evidence, files));
 		return "redirect:" + safe(back);
@@ -239,7 +238,10 @@ class SupervisionPages {
 		model.addAttribute("month", shown);
 		model.addAttribute("previous", shown.minusMonths(1));
 		model.addAttribute("next", shown.plusMonths(1));
-		model.addAttribute("inspections", this.findings.plan(shown));
+		List<Inspection> inspections = this.findings.plan(shown);
+		model.addAttribute("inspections", inspections);
+		model.addAttribute("photos",
+				this.files.byOwner(Owner.INSPECTION, inspections.stream().map(Inspection::id).toList()));
 		model.addAttribute("kinds", Inspection.Kind.values());
 		model.addAttribute("findings", this.findings.findings(null, null).stream().limit(30).toList());
 		return "supervision/inspections";
@@ -255,6 +257,15 @@ class SupervisionPages {
 		return "redirect:/supervision/inspections?month=" + YearMonth.from(plannedOn);
 	}
 
+	@PostMapping("/supervision/inspections/{id}/photos")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+	String addPhoto(@PathVariable long id, @RequestParam MultipartFile file, RedirectAttributes redirect,
+			Locale locale) {
+		Problems.attempt(redirect, this.messages, locale, "supervision.photoAdded",
+				() -> this.files.attachPhoto(id, SupervisionFileController.upload(file)));
+		return "redirect:/supervision/inspections?month=" + YearMonth.from(this.findings.inspection(id).plannedOn());
+	}
+
 	@GetMapping("/supervision/lagging")
 	String lagging(Model model) {
 		model.addAttribute("units", this.lagging.units());
@@ -266,7 +277,7 @@ class SupervisionPages {
 			@RequestParam(required = false) Rectification.Status status, Model model) {
 		List<Rectification> rectifications = this.rectifications.ledger(unitId, campaignId, status);
 		model.addAttribute("rectifications", rectifications);
-		model.addAttribute("files", this.files.byRectification(rectifications));
+		model.addAttribute("files", this.files.byOwner(Owner.RECTIFICATION, ids(rectifications)));
 		model.addAttribute("units", units());
 		model.addAttribute("campaigns", this.campaigns.campaigns());
 		model.addAttribute("unitId", unitId);
@@ -274,6 +285,10 @@ class SupervisionPages {
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", Rectification.Status.values());
 		return "supervision/rectifications";
+	}
+
+	private static List<Long> ids(List<Rectification> rectifications) {
+		return rectifications.stream().map(Rectification::id).toList();
 	}
 
 	private List<dev.luoshi.organization.Unit> units() {
