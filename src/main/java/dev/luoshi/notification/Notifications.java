@@ -157,6 +157,10 @@ public class Notifications {
 	 * day.
 	 */
 	public void setContact(String email, boolean digest) {
+		email = (email != null && !email.isBlank()) ? email.strip() : null;
+		if (email != null && (email.length() > 200 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			throw DomainException.invalid("email", "email", "Not an e-mail address: " + email, email);
+		}
 		long account = caller().accountId();
 		int updated = this.jdbc.sql("update notification_contact set email = ?, digest = ? where account_id = ?")
 			.params(email, digest, account)
@@ -166,6 +170,20 @@ public class Notifications {
 				.params(account, email, digest)
 				.update();
 		}
+	}
+
+	/** The caller's e-mail address (or null) and whether they chose the daily digest. */
+	@Transactional(readOnly = true)
+	public Contact contact() {
+		return this.jdbc.sql("select email, digest from notification_contact where account_id = ?")
+			.param(caller().accountId())
+			.query((rs, n) -> new Contact(rs.getString(1), rs.getBoolean(2)))
+			.optional()
+			.orElse(new Contact(null, false));
+	}
+
+	/** Where a person's messages are mailed, one by one or as a daily digest. */
+	public record Contact(String email, boolean digest) {
 	}
 
 	public Robot addRobot(Long unitId, RobotKind kind, String name, String url, String secret) {

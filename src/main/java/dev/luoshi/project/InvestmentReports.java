@@ -244,22 +244,16 @@ public class InvestmentReports {
 		CurrentUser user = Access.requireUnitOrSupervisor(this.scopes, this.organization, project.leadUnitId());
 		FileStore.Stored stored = this.files.store(contentType, size, content, PHOTO_TYPES,
 				this.properties.maxPhotoSize());
-		try {
-			GeneratedKeyHolder keys = new GeneratedKeyHolder();
-			this.jdbc
-				.sql("insert into investment_photo (report_id, file_name, content_type, size_bytes, stored_name, "
-						+ "uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?)")
-				.params(reportId, FileStore.safeName(fileName), stored.contentType(), stored.size(), stored.name(),
-						user.accountId(), Timestamp.from(this.clock.instant()))
-				.update(keys, "id");
-			Photo photo = photo(keys.getKeyAs(Long.class));
-			this.events.publishEvent(EntityChanged.created("investment-photo", photo.id(), photo));
-			return photo;
-		}
-		catch (RuntimeException ex) {
-			this.files.delete(stored.name());
-			throw ex;
-		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into investment_photo (report_id, file_name, content_type, size_bytes, stored_name, "
+					+ "uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(reportId, FileStore.safeName(fileName), stored.contentType(), stored.size(), stored.name(),
+					user.accountId(), Timestamp.from(this.clock.instant()))
+			.update(keys, "id");
+		Photo photo = photo(keys.getKeyAs(Long.class));
+		this.events.publishEvent(EntityChanged.created("investment-photo", photo.id(), photo));
+		return photo;
 	}
 
 	@Transactional(readOnly = true)

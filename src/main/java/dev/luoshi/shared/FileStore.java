@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
@@ -20,13 +22,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Uploaded files, stored under {@code luoshi.data-dir/files} (outside the web root) by a
  * generated name. A file's declared type must be among those the caller allows and match
- * what its first bytes say it is.
+ * what its first bytes say it is. A file stored within a transaction is removed again
+ * when the transaction rolls back.
  */
 @Component
 public class FileStore {
@@ -75,11 +80,34 @@ public class FileStore {
 				}
 				throw DomainException.invalid("file", "evidence-content", "The file is not really " + type, type);
 			}
+			// on disk before the row that names it is committed and the upload
+			// acknowledged
+			try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			forgetOnRollback(name);
 			return new Stored(name, type, size);
 		}
 		catch (IOException ex) {
 			delete(name);
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Within a transaction, a stored file goes again when the transaction does not
+	 * commit, so no file is left that no row names.
+	 */
+	private void forgetOnRollback(String name) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						delete(name);
+					}
+				}
+			});
 		}
 	}
 

@@ -27,14 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files of supervision. The unit attaches evidence to its rectification while it is open
  * (before it submits, or after it was sent back); the office attaches site photos to an
- * inspection. Whoever sees the rectification or the inspection sees its files. A file
- * whose transaction fails is removed from the store again.
+ * inspection. Whoever sees the rectification or the inspection sees its files.
  */
 @Service
 @Transactional
@@ -171,14 +168,6 @@ public class SupervisionFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					SupervisionFiles.this.files.delete(stored.name());
-				}
-			}
-		});
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(
 				"insert into supervision_file (owner_kind, owner_id, file_name, content_type, size_bytes, stored_name, "

@@ -45,21 +45,15 @@ public class CampaignAttachments {
 		this.campaigns.campaign(campaignId);
 		FileStore.Stored stored = this.files.store(contentType, size, content, this.properties.evidenceTypes(),
 				this.properties.maxEvidenceSize());
-		try {
-			GeneratedKeyHolder keys = new GeneratedKeyHolder();
-			this.jdbc
-				.sql("insert into campaign_attachment (campaign_id, file_name, content_type, size_bytes, stored_name) "
-						+ "values (?, ?, ?, ?, ?)")
-				.params(campaignId, FileStore.safeName(fileName), stored.contentType(), stored.size(), stored.name())
-				.update(keys, "id");
-			Attachment attachment = attachment(keys.getKeyAs(Long.class));
-			this.events.publishEvent(EntityChanged.created("campaign-attachment", attachment.id(), attachment));
-			return attachment;
-		}
-		catch (RuntimeException ex) {
-			this.files.delete(stored.name());
-			throw ex;
-		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into campaign_attachment (campaign_id, file_name, content_type, size_bytes, stored_name) "
+					+ "values (?, ?, ?, ?, ?)")
+			.params(campaignId, FileStore.safeName(fileName), stored.contentType(), stored.size(), stored.name())
+			.update(keys, "id");
+		Attachment attachment = attachment(keys.getKeyAs(Long.class));
+		this.events.publishEvent(EntityChanged.created("campaign-attachment", attachment.id(), attachment));
+		return attachment;
 	}
 
 	@Transactional(readOnly = true)

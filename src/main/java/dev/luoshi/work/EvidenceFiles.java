@@ -59,21 +59,15 @@ public class EvidenceFiles {
 		Access.actingUnit(this.scopes, this.organization, List.of(report.unitId()));
 		FileStore.Stored stored = this.files.store(contentType, size, content, this.properties.evidenceTypes(),
 				this.properties.maxEvidenceSize());
-		try {
-			GeneratedKeyHolder keys = new GeneratedKeyHolder();
-			this.jdbc
-				.sql("insert into report_evidence (report_id, file_name, content_type, size_bytes, stored_name) "
-						+ "values (?, ?, ?, ?, ?)")
-				.params(reportId, FileStore.safeName(fileName), stored.contentType(), stored.size(), stored.name())
-				.update(keys, "id");
-			Evidence evidence = evidence(keys.getKeyAs(Long.class));
-			this.events.publishEvent(EntityChanged.created("evidence", evidence.id(), evidence));
-			return evidence;
-		}
-		catch (RuntimeException ex) {
-			this.files.delete(stored.name());
-			throw ex;
-		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into report_evidence (report_id, file_name, content_type, size_bytes, stored_name) "
+					+ "values (?, ?, ?, ?, ?)")
+			.params(reportId, FileStore.safeName(fileName), stored.contentType(), stored.size(), stored.name())
+			.update(keys, "id");
+		Evidence evidence = evidence(keys.getKeyAs(Long.class));
+		this.events.publishEvent(EntityChanged.created("evidence", evidence.id(), evidence));
+		return evidence;
 	}
 
 	@Transactional(readOnly = true)

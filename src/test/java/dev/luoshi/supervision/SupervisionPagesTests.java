@@ -103,6 +103,14 @@ class SupervisionPagesTests {
 		this.office.waitForText("已销号");
 		assertThat(this.office.text()).contains("已办结").contains("现场复核，整改到位");
 		assertThat(this.office.scriptErrors()).isEmpty();
+
+		this.street.go("/inbox");
+		this.street.field("email").sendKeys("fanqi@jiangbin.example");
+		this.street.click("#digest");
+		this.street.click("form.ls-preferences button[type=submit]");
+		this.street.waitForText("推送设置已保存");
+		assertThat(this.street.field("email").getAttribute("value")).isEqualTo("fanqi@jiangbin.example");
+		assertThat(this.street.find("#digest").isSelected()).isTrue();
 		assertThat(this.street.scriptErrors()).isEmpty();
 	}
 

@@ -223,7 +223,17 @@ class SupervisionPages {
 		model.addAttribute("unitNotices",
 				this.notices.notices(user.unitId(), null, null, PageRequest.of(0, 50)).items());
 		model.addAttribute("notifications", this.notifications.inbox(PageRequest.of(0, 50)).items());
+		model.addAttribute("contact", this.notifications.contact());
 		return "supervision/inbox";
+	}
+
+	@PostMapping("/inbox/preferences")
+	String preferences(@RequestParam(required = false) String email,
+			@RequestParam(required = false, defaultValue = "false") boolean digest, RedirectAttributes redirect,
+			Locale locale) {
+		Problems.attempt(redirect, this.messages, locale, "supervision.preferencesSaved",
+				() -> this.notifications.setContact(email, digest));
+		return "redirect:/inbox";
 	}
 
 	@PostMapping("/inbox/{id}/read")
