@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -44,12 +45,15 @@ public class Escalations {
 
 	private final Reporting reporting;
 
+	private final Findings findings;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Escalations(JdbcClient jdbc, Notices notices, TaskBook taskBook, InvestmentReports figures, Reporting reporting,
-			ApplicationEventPublisher events, Clock clock) {
+	Escalations(JdbcClient jdbc, Notices notices, Findings findings, TaskBook taskBook, InvestmentReports figures,
+			Reporting reporting, ApplicationEventPublisher events, Clock clock) {
+		this.findings = findings;
 		this.jdbc = jdbc;
 		this.notices = notices;
 		this.taskBook = taskBook;
@@ -86,37 +90,28 @@ public class Escalations {
 		switch (rule.trigger()) {
 			case MILESTONE_OVERDUE -> {
 				for (OverdueMilestone m : this.taskBook.overdueMilestones(today)) {
-					this.notices
-						.issueOnce(
-								new NewNotice(m.leadUnitId(), rule.level(),
-										"节点逾期：" + m.taskTitle() + "——" + m.milestoneName(),
-										"节点“" + m.milestoneName() + "”应于 " + m.dueDate() + " 完成，至今未完成，请说明情况并加快推进。",
-										m.taskId(), null, null, rule.responseHours()),
-								rule.code(), rule.code() + ":" + m.milestoneId(), null)
+					detected(rule, rule.code() + ":" + m.milestoneId(), new Findings.NewFinding(m.leadUnitId(),
+							"节点“" + m.milestoneName() + "”应于 " + m.dueDate() + " 完成，至今未完成。", m.taskId(), null, null),
+							"节点逾期：" + m.taskTitle() + "——" + m.milestoneName(), "请说明情况并加快推进。")
 						.ifPresent(created::add);
 				}
 			}
 			case REPORT_MISSING -> {
 				for (OverdueReport r : this.reporting.overdueReports(today)) {
-					this.notices
-						.issueOnce(
-								new NewNotice(r.leadUnitId(), rule.level(),
-										"进度未报：" + r.taskTitle() + "（" + r.period() + "）",
-										r.period() + " 进度应于 " + r.dueOn() + " 前报送，至今未报，请尽快报送。", r.taskId(), null, null,
-										rule.responseHours()),
-								rule.code(), rule.code() + ":" + r.taskId() + ":" + r.period(), null)
+					detected(rule, rule.code() + ":" + r.taskId() + ":" + r.period(),
+							new Findings.NewFinding(r.leadUnitId(), r.period() + " 进度应于 " + r.dueOn() + " 前报送，至今未报。",
+									r.taskId(), null, null),
+							"进度未报：" + r.taskTitle() + "（" + r.period() + "）", "请尽快报送。")
 						.ifPresent(created::add);
 				}
 			}
 			case FIGURE_MISSING -> {
 				YearMonth month = YearMonth.from(today).minusMonths(1);
 				for (InvestmentReports.MissingFigure f : this.figures.missingFigures(month)) {
-					this.notices
-						.issueOnce(
-								new NewNotice(f.leadUnitId(), rule.level(), "月度投资未报：" + f.name() + "（" + month + "）",
-										month + " 完成投资应于 " + f.dueDate() + " 前填报，至今未报，请尽快填报。", null, f.projectId(),
-										null, rule.responseHours()),
-								rule.code(), rule.code() + ":" + f.projectId() + ":" + month, null)
+					detected(rule, rule.code() + ":" + f.projectId() + ":" + month,
+							new Findings.NewFinding(f.leadUnitId(), month + " 完成投资应于 " + f.dueDate() + " 前填报，至今未报。",
+									null, f.projectId(), null),
+							"月度投资未报：" + f.name() + "（" + month + "）", "请尽快填报。")
 						.ifPresent(created::add);
 				}
 			}
@@ -151,6 +146,20 @@ public class Escalations {
 			}
 		}
 		return created;
+	}
+
+	/**
+	 * What the rules detect in the data is a finding of its own (source MONITORING), and
+	 * the rule's notice is about it; once per cause.
+	 */
+	private Optional<Notice> detected(EscalationRule rule, String cause, Findings.NewFinding what, String subject,
+			String request) {
+		if (this.notices.issuedFor(cause)) {
+			return Optional.empty();
+		}
+		Finding finding = this.findings.monitored(what);
+		return this.notices.issueOnce(new NewNotice(what.unitId(), rule.level(), subject, what.description() + request,
+				what.taskId(), what.projectId(), finding.id(), rule.responseHours()), rule.code(), cause, null);
 	}
 
 	@Transactional(readOnly = true)

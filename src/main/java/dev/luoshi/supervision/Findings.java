@@ -134,6 +134,14 @@ public class Findings {
 		return findings;
 	}
 
+	/**
+	 * What the escalation rules detected in the data: an overdue milestone, a missing
+	 * report.
+	 */
+	Finding monitored(NewFinding finding) {
+		return insert(Finding.Source.MONITORING, null, null, null, null, finding);
+	}
+
 	/** A decision that is to become a task, about the task it became. */
 	private NewFinding asTask(NewFinding decision) {
 		if (decision.campaignId() == null) {

@@ -123,13 +123,18 @@ public class Notices {
 	 * before: running the rules twice never issues twice.
 	 */
 	Optional<Notice> issueOnce(NewNotice command, String ruleCode, String dedupeKey, Long escalatedFrom) {
-		if (this.jdbc.sql("select count(*) from notice where dedupe_key = ?")
-			.param(dedupeKey)
-			.query(Long.class)
-			.single() > 0) {
+		if (issuedFor(dedupeKey)) {
 			return Optional.empty();
 		}
 		return Optional.of(insert(command, null, ruleCode, dedupeKey, escalatedFrom, this.clock.instant()));
+	}
+
+	/** Whether a rule already issued a notice for this cause. */
+	boolean issuedFor(String dedupeKey) {
+		return this.jdbc.sql("select count(*) from notice where dedupe_key = ?")
+			.param(dedupeKey)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private Notice insert(NewNotice command, Long issuer, String ruleCode, String dedupeKey, Long escalatedFrom,

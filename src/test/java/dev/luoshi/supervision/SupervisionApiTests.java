@@ -272,6 +272,14 @@ class SupervisionApiTests {
 			.orElseThrow();
 		assertThat(notice.path("ruleCode").asString()).isEqualTo("REPORT-MISSING");
 		assertThat(notice.path("subject").asString()).contains("城中村改造").contains("2026-04");
+		JsonNode detected = this.supervisor.get("/api/v1/findings?source=MONITORING&unitId=" + this.unit)
+			.json()
+			.valueStream()
+			.filter((f) -> f.path("id").asLong() == notice.path("findingId").asLong())
+			.findFirst()
+			.orElseThrow();
+		assertThat(detected.path("taskId").asLong()).isEqualTo(silent);
+		assertThat(detected.path("description").asString()).contains("2026-04");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.shared.Problems;
 import dev.luoshi.supervision.Escalations;
+import dev.luoshi.supervision.Finding;
 import dev.luoshi.supervision.Findings;
 import dev.luoshi.supervision.Inspection;
 import dev.luoshi.supervision.LaggingList;
@@ -253,7 +254,13 @@ class SupervisionPages {
 		model.addAttribute("photos",
 				this.files.byOwner(Owner.INSPECTION, inspections.stream().map(Inspection::id).toList()));
 		model.addAttribute("kinds", Inspection.Kind.values());
-		model.addAttribute("findings", this.findings.findings(null, null).stream().limit(30).toList());
+		// people's findings; what the rules detect is on the desk as their notices
+		model.addAttribute("findings",
+				this.findings.findings(null, null)
+					.stream()
+					.filter((finding) -> finding.source() != Finding.Source.MONITORING)
+					.limit(30)
+					.toList());
 		return "supervision/inspections";
 	}
 
