@@ -1,0 +1,75 @@
+package dev.luoshi.generate;
+
+import java.time.YearMonth;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.luoshi.test.Api;
+import dev.luoshi.test.DatabaseTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tiny generated data set, read and used through the API as the load harness does:
+ * the lights are computed and of every colour, the sizes are as the scale says, a liaison
+ * files a report on one of its unit's tasks, and new notices continue the generated
+ * numbering.
+ */
+@DatabaseTest
+@TestPropertySource(properties = { "luoshi.generate.scale=tiny", "luoshi.demo.password=" + Api.PASSWORD })
+class GeneratorTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theTinyDataSetIsConsistentAndUsable() {
+		Api supervisor = new Api(this.port).as("supervisor", Api.PASSWORD);
+
+		assertThat(supervisor.get("/api/v1/units?size=200").json().path("total").asLong())
+			.isEqualTo(1 + 2 + 2 * (5 + 3) + 2 * 3 * 2);
+		assertThat(supervisor.get("/api/v1/tasks?size=1").json().path("total").asLong()).isEqualTo(4 * (2 + 2 * 4));
+		for (String light : new String[] { "RED", "YELLOW", "GREEN", "DONE" }) {
+			assertThat(supervisor.get("/api/v1/tasks?size=1&light=" + light).json().path("total").asLong())
+				.as("tasks that are " + light)
+				.isPositive();
+		}
+		long campaign = supervisor.get("/api/v1/campaigns").json().get(0).path("id").asLong();
+		JsonNode tree = supervisor.get("/api/v1/campaigns/" + campaign + "/tasks").json();
+		assertThat(tree.size()).isEqualTo(2);
+		assertThat(tree.get(0).path("children").size()).isEqualTo(4);
+
+		JsonNode summary = supervisor.get("/api/v1/projects/summary").json();
+		assertThat(summary.path("count").asLong()).isEqualTo(12);
+		assertThat(summary.path("completedThisYear").decimalValue()).isPositive();
+		assertThat(supervisor.get("/api/v1/notices?size=1").json().path("total").asLong()).isEqualTo(60);
+		Api.Response issued = supervisor.post("/api/v1/notices",
+				Map.of("unitId", tree.get(0).path("leadUnitId").asLong(), "level", "REMINDER", "subject", "生成数据之后的督办"));
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+
+		JsonNode task = tree.get(0)
+			.path("children")
+			.valueStream()
+			.filter((leaf) -> !"DONE".equals(leaf.path("light").asString()))
+			.findFirst()
+			.orElseThrow();
+		String operator = new Api(this.port).asAdmin()
+			.get("/api/v1/users?unitId=" + task.path("leadUnitId").asLong())
+			.json()
+			.path("items")
+			.get(0)
+			.path("username")
+			.asString();
+		Api liaison = new Api(this.port).as(operator, Api.PASSWORD);
+		Api.Response filed = liaison.post("/api/v1/tasks/" + task.path("id").asLong() + "/reports",
+				Map.of("period", YearMonth.now().toString(), "percent", 99, "narrative", "压力测试之外的一次真实填报"));
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+	}
+
+}
