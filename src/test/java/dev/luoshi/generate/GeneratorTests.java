@@ -1,17 +1,22 @@
 package dev.luoshi.generate;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.luoshi.load.LoadHarness;
 import dev.luoshi.test.Api;
 import dev.luoshi.test.DatabaseTest;
+import dev.luoshi.test.TestDatabase;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +32,22 @@ class GeneratorTests {
 
 	@LocalServerPort
 	int port;
+
+	@Test
+	void theLoadHarnessDrivesEveryScenarioWithoutAnError() throws Exception {
+		Path json = Path.of("target", "load-tiny-" + TestDatabase.kind() + ".json");
+		LoadHarness.main(new String[] { "--url=http://localhost:" + this.port, "--password=" + Api.PASSWORD,
+				"--admin-password=" + Api.ADMIN_PASSWORD, "--duration=2s", "--warmup=1s", "--concurrency=4",
+				"--scenarios=overdue,tree,unit,summary,report:2", "--json=" + json });
+
+		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(json)).path("results");
+		assertThat(results.size()).isEqualTo(5);
+		assertThat(results.valueStream()).allSatisfy((result) -> {
+			assertThat(result.path("errors").asLong()).as(result.toString()).isZero();
+			assertThat(result.path("requests").asLong()).as(result.toString()).isPositive();
+			assertThat(result.path("p99Ms").asDouble()).isGreaterThanOrEqualTo(result.path("p50Ms").asDouble());
+		});
+	}
 
 	@Test
 	void theTinyDataSetIsConsistentAndUsable() {
