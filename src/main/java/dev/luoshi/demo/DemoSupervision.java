@@ -129,7 +129,6 @@ class DemoSupervision {
 		DemoUsers.as(jiangbinOperator, () -> this.notices.acknowledge(urge.id()));
 		DemoUsers.as(housingOperator, () -> this.notices.respond(supervise.id(), "已制定加装电梯攻坚计划，本月新开工 15 台，月底前补齐缺口。"));
 		DemoUsers.as(cityOperator, () -> this.notices.respond(bulletin.id(), "已责令两处工地停止夜间施工并补办许可。"));
-		DemoUsers.as(supervisor, () -> this.notices.close(bulletin.id()));
 		Rectification open = DemoUsers.as(jiangbinOperator,
 				() -> this.rectifications.open(urge.id(), "组织城管、市场监管联合执法，设置便民疏导点", today.plusDays(10)));
 		Rectification submitted = DemoUsers.as(housingOperator,
@@ -137,10 +136,11 @@ class DemoSupervision {
 		DemoUsers.as(housingOperator, () -> this.files.submit(submitted.id(), "本月新开工 15 台，附开工照片和调度台账。", List
 			.of(photo("加装电梯开工-望江苑3栋.png", new Color(0x2F6DB5)), photo("加装电梯开工-柳湾小区7栋.png", new Color(0x3C8D5A)))));
 		Rectification closed = DemoUsers.as(cityOperator,
-				() -> this.rectifications.open(bulletin.id(), "补办夜间施工许可，建立工地夜间巡查制度", today.minusDays(2)));
+				() -> this.rectifications.open(bulletin.id(), "补办夜间施工许可，建立工地夜间巡查制度", today.plusDays(3)));
 		DemoUsers.as(cityOperator, () -> this.files.submit(closed.id(), "两处工地已补办许可，巡查制度已印发。",
 				List.of(photo("夜间施工许可证.png", new Color(0xB5462F)))));
 		DemoUsers.as(supervisor, () -> this.rectifications.verify(closed.id(), true, "经复查，整改到位，予以销号。"));
+		DemoUsers.as(supervisor, () -> this.notices.close(bulletin.id()));
 		Rectification returned = DemoUsers.as(jiangbinOperator,
 				() -> this.rectifications.open(urge.id(), "望江路夜市规范管理", today.plusDays(5)));
 		DemoUsers.as(jiangbinOperator, () -> this.rectifications.submit(returned.id(), "已设置 3 处疏导点。"));

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +87,12 @@ class DataGenerator implements ApplicationRunner {
 
 	private final String password;
 
+	private final LockProvider locks;
+
 	DataGenerator(GenerateProperties properties, Organization organization, Accounts accounts, JdbcTemplate jdbc,
-			TransactionTemplate transaction, Clock clock, @Value("${luoshi.demo.password:}") String password) {
+			TransactionTemplate transaction, LockProvider locks, Clock clock,
+			@Value("${luoshi.demo.password:}") String password) {
+		this.locks = locks;
 		this.properties = properties;
 		this.organization = organization;
 		this.accounts = accounts;
@@ -108,7 +115,13 @@ class DataGenerator implements ApplicationRunner {
 		String secret = chosen ? this.password : Passwords.generate(new SecureRandom());
 		Instant began = this.clock.instant();
 		Run run = new Run(this.properties.scale(), new Random(this.properties.seed()), secret);
-		run.all();
+		List<SimpleLock> held = holdScheduledJobs();
+		try {
+			run.all();
+		}
+		finally {
+			held.forEach(SimpleLock::unlock);
+		}
 		log.info("Generated the {} data set in {} s: {}", this.properties.scale(),
 				Duration.between(began, this.clock.instant()).toSeconds(), run.counts);
 		if (!chosen) {
@@ -117,6 +130,19 @@ class DataGenerator implements ApplicationRunner {
 							+ "    It is shown only this once; set LUOSHI_DEMO_PASSWORD to choose it.\n",
 					secret);
 		}
+	}
+
+	/**
+	 * The scheduled jobs (escalations, lights, deliveries) wait while the data is half
+	 * written: their locks are taken for the time of the generation.
+	 */
+	private List<SimpleLock> holdScheduledJobs() {
+		List<SimpleLock> held = new ArrayList<>();
+		for (String job : List.of("escalations", "task-lights", "project-lights", "deliveries")) {
+			this.locks.lock(new LockConfiguration(this.clock.instant(), job, Duration.ofHours(2), Duration.ZERO))
+				.ifPresent(held::add);
+		}
+		return held;
 	}
 
 	/** One generation: the ids handed out so far and what was made. */
@@ -155,16 +181,18 @@ class DataGenerator implements ApplicationRunner {
 			this.now = Timestamp.from(DataGenerator.this.clock.instant());
 		}
 
+		/** Each part restarts the identities of its tables as soon as it is written. */
 		void all() {
 			units();
+			restartIdentity("unit");
 			people();
+			restartIdentity("person");
+			restartIdentity("account");
 			campaigns();
+			List.of("campaign", "task", "milestone", "progress_report").forEach(this::restartIdentity);
 			projects();
+			List.of("headquarters", "project", "investment_report").forEach(this::restartIdentity);
 			notices();
-			for (String table : List.of("unit", "person", "account", "campaign", "task", "milestone", "progress_report",
-					"headquarters", "project", "investment_report", "notice")) {
-				restartIdentity(table);
-			}
 		}
 
 		private void units() {
@@ -384,9 +412,7 @@ class DataGenerator implements ApplicationRunner {
 							.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
 						boolean last = r == count - 1;
 						LocalDate day = period.atDay(Math.min(20, period.lengthOfMonth()));
-						Timestamp at = Timestamp.from((day.isAfter(this.today) ? this.today : day).atTime(10, 0)
-							.atZone(this.zone)
-							.toInstant());
+						Timestamp at = Timestamp.from(earlier(day.atTime(10, 0).atZone(this.zone).toInstant()));
 						boolean accepted = !(last && leaf.pending);
 						reports.add(id("progress_report"), leaf.id, leaf.unit, period.toString(), percent,
 								"本期完成进度 " + percent + "%，按倒排工期推进。", accepted ? "ACCEPTED" : "SUBMITTED", leaf.operator,
@@ -473,12 +499,16 @@ class DataGenerator implements ApplicationRunner {
 					long unit = units.get(this.random.nextInt(units.size()));
 					NoticeLevel level = ladder[this.random.nextInt(ladder.length)];
 					LocalDate issued = this.today.minusDays(this.random.nextInt(365));
-					Instant at = issued.atTime(9 + this.random.nextInt(8), 0).atZone(this.zone).toInstant();
+					Instant at = earlier(issued.atTime(9 + this.random.nextInt(8), 0).atZone(this.zone).toInstant());
 					Instant due = at.plus(Duration.ofDays(2));
-					int number = numbers.computeIfAbsent(issued.getYear(), (year) -> new EnumMap<>(NoticeLevel.class))
-						.merge(level, 1, Integer::sum);
+					Map<NoticeLevel, Integer> levels = numbers.computeIfAbsent(issued.getYear(),
+							(year) -> new EnumMap<>(NoticeLevel.class));
+					int number = (levels.containsKey(level) ? levels.get(level) : lastNumber(issued.getYear(), level))
+							+ 1;
+					levels.put(level, number);
 					boolean recent = issued.isAfter(this.today.minusDays(5));
-					String status = recent ? "OPEN" : (this.random.nextInt(12) == 0) ? "OVERDUE"
+					// OVERDUE is not stored: an OPEN notice past its deadline is overdue
+					String status = (recent || this.random.nextInt(12) == 0) ? "OPEN"
 							: (this.random.nextInt(3) == 0) ? "RESPONDED" : "CLOSED";
 					boolean answered = status.equals("RESPONDED") || status.equals("CLOSED");
 					notices.add(id("notice"), level.prefix() + "〔" + issued.getYear() + "〕" + number + "号",
@@ -489,10 +519,32 @@ class DataGenerator implements ApplicationRunner {
 				}
 				this.counts.put("notices", notices.count());
 			}
-			numbers.forEach((year,
-					levels) -> levels.forEach((level, last) -> DataGenerator.this.jdbc.update(
+			numbers.forEach((year, levels) -> levels.forEach((level, last) -> {
+				if (DataGenerator.this.jdbc.update(
+						"update notice_sequence set last_number = ? where cal_year = ? and level = ?", last, year,
+						level.name()) == 0) {
+					DataGenerator.this.jdbc.update(
 							"insert into notice_sequence (cal_year, level, last_number) values (?, ?, ?)", year,
-							level.name(), last)));
+							level.name(), last);
+				}
+			}));
+			restartIdentity("notice");
+		}
+
+		/** An instant that is not after now (today's later hours have not come yet). */
+		private Instant earlier(Instant instant) {
+			Instant now = this.now.toInstant();
+			return instant.isAfter(now) ? now : instant;
+		}
+
+		/**
+		 * The last number given to a level's notices in a year, before this generation.
+		 */
+		private int lastNumber(int year, NoticeLevel level) {
+			List<Integer> last = DataGenerator.this.jdbc.queryForList(
+					"select last_number from notice_sequence where cal_year = ? and level = ?", Integer.class, year,
+					level.name());
+			return last.isEmpty() ? 0 : last.get(0);
 		}
 
 		private Batch batch(String sql) {

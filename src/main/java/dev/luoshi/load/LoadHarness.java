@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,6 +55,9 @@ public final class LoadHarness {
 
 	private final String url;
 
+	/** The server's time zone, which says which month a report is for. */
+	private final ZoneId zone;
+
 	private final List<Long> campaigns = new ArrayList<>();
 
 	private final List<Long> units = new ArrayList<>();
@@ -67,6 +71,7 @@ public final class LoadHarness {
 	private LoadHarness(Map<String, String> options) {
 		this.options = options;
 		this.url = options.getOrDefault("url", "http://localhost:8080").replaceAll("/$", "");
+		this.zone = ZoneId.of(options.getOrDefault("zone", "Asia/Shanghai"));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -215,7 +220,7 @@ public final class LoadHarness {
 
 	private boolean report(Filing filing, ThreadLocalRandom random) {
 		HttpResponse<String> filed = send(filing.token(), "POST", "/api/v1/tasks/" + filing.taskId() + "/reports",
-				Map.of("period", YearMonth.now().toString(), "percent", 50 + random.nextInt(49), "narrative",
+				Map.of("period", YearMonth.now(this.zone).toString(), "percent", 50 + random.nextInt(49), "narrative",
 						"压力测试：本期按计划推进。"));
 		if (!ok(filed)) {
 			return false;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.luoshi.project.InvestmentReports;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
+import dev.luoshi.shared.Texts;
 import dev.luoshi.work.OverdueMilestone;
 import dev.luoshi.work.OverdueReport;
 import dev.luoshi.work.Reporting;
@@ -24,7 +26,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the escalation rules: on a schedule (once per cluster) and on demand. Each cause
@@ -51,8 +56,14 @@ public class Escalations {
 
 	private final Clock clock;
 
+	private final TransactionTemplate alone;
+
 	Escalations(JdbcClient jdbc, Notices notices, Findings findings, TaskBook taskBook, InvestmentReports figures,
-			Reporting reporting, ApplicationEventPublisher events, Clock clock) {
+			Reporting reporting, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.alone = new TransactionTemplate(transactions);
+		// a transaction of its own, or a savepoint within a caller's (the demo's)
+		this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.findings = findings;
 		this.jdbc = jdbc;
 		this.notices = notices;
@@ -72,8 +83,10 @@ public class Escalations {
 		}
 	}
 
-	/** Runs every enabled rule now and returns the notices it issued. */
-	@Transactional
+	/**
+	 * Runs every enabled rule now and returns the notices it issued, each cause in its
+	 * own transaction.
+	 */
 	public List<Notice> run() {
 		List<Notice> created = new ArrayList<>();
 		for (EscalationRule rule : rules()) {
@@ -120,12 +133,12 @@ public class Escalations {
 					break;
 				}
 				for (Notice n : this.notices.unanswered(rule.fromLevel())) {
-					this.notices
-						.issueOnce(
-								new NewNotice(n.unitId(), rule.level(), "逾期未回复升级：" + n.subject(),
-										n.number() + " 要求于期限前回复，逾期未回复，现升级为" + rule.level().prefix() + "。", n.taskId(),
-										n.projectId(), n.findingId(), rule.responseHours()),
-								rule.code(), rule.code() + ":" + n.id(), n.id())
+					alone(rule.code() + ":" + n.id(),
+							() -> this.notices.issueOnce(
+									new NewNotice(n.unitId(), rule.level(), Texts.cut("逾期未回复升级：" + n.subject(), 300),
+											n.number() + " 要求于期限前回复，逾期未回复，现升级为" + rule.level().prefix() + "。",
+											n.taskId(), n.projectId(), n.findingId(), rule.responseHours()),
+									rule.code(), rule.code() + ":" + n.id(), n.id()))
 						.ifPresent(created::add);
 				}
 			}
@@ -134,13 +147,12 @@ public class Escalations {
 				int threshold = (rule.threshold() != null) ? rule.threshold() : 3;
 				for (Map.Entry<Long, Integer> unit : this.notices.redCards(year, threshold).entrySet()) {
 					int round = unit.getValue() / threshold;
-					this.notices
-						.issueOnce(
-								new NewNotice(unit.getKey(), rule.level(),
-										"约谈：" + year + " 年累计红牌 " + unit.getValue() + " 张",
-										"贵单位本年度累计收到督办及以上红牌 " + unit.getValue() + " 张，请单位主要负责人按通知参加约谈。", null, null,
-										null, rule.responseHours()),
-								rule.code(), rule.code() + ":" + unit.getKey() + ":" + year + ":" + round, null)
+					String cause = rule.code() + ":" + unit.getKey() + ":" + year + ":" + round;
+					alone(cause,
+							() -> this.notices.issueOnce(new NewNotice(unit.getKey(), rule.level(),
+									"约谈：" + year + " 年累计红牌 " + unit.getValue() + " 张",
+									"贵单位本年度累计收到督办及以上红牌 " + unit.getValue() + " 张，请单位主要负责人按通知参加约谈。", null, null, null,
+									rule.responseHours()), rule.code(), cause, null))
 						.ifPresent(created::add);
 				}
 			}
@@ -154,12 +166,31 @@ public class Escalations {
 	 */
 	private Optional<Notice> detected(EscalationRule rule, String cause, Findings.NewFinding what, String subject,
 			String request) {
-		if (this.notices.issuedFor(cause)) {
+		return alone(cause, () -> {
+			if (this.notices.issuedFor(cause)) {
+				return Optional.empty();
+			}
+			Finding finding = this.findings.monitored(what);
+			return this.notices.issueOnce(
+					new NewNotice(what.unitId(), rule.level(), Texts.cut(subject, 300), what.description() + request,
+							what.taskId(), what.projectId(), finding.id(), rule.responseHours()),
+					rule.code(), cause, null);
+		});
+	}
+
+	/**
+	 * One cause in a transaction of its own: what fails (a node that issued the same
+	 * notice a moment before, bad data) is logged and skipped, and the other causes go
+	 * on.
+	 */
+	private Optional<Notice> alone(String cause, Supplier<Optional<Notice>> issue) {
+		try {
+			return this.alone.execute((status) -> issue.get());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Escalation of {} skipped: {}", cause, ex.getMessage());
 			return Optional.empty();
 		}
-		Finding finding = this.findings.monitored(what);
-		return this.notices.issueOnce(new NewNotice(what.unitId(), rule.level(), subject, what.description() + request,
-				what.taskId(), what.projectId(), finding.id(), rule.responseHours()), rule.code(), cause, null);
 	}
 
 	@Transactional(readOnly = true)

@@ -18,6 +18,7 @@ import dev.luoshi.organization.Organization;
 import dev.luoshi.organization.People;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
+import dev.luoshi.shared.Texts;
 import dev.luoshi.work.NewTask;
 import dev.luoshi.work.Task;
 import dev.luoshi.work.TaskBook;
@@ -81,6 +82,12 @@ public class Findings {
 
 	public Inspection planInspection(Inspection.Kind kind, String title, String scope, String inspectors,
 			LocalDate plannedOn) {
+		if (kind == null || plannedOn == null) {
+			throw DomainException.invalid((kind == null) ? "kind" : "plannedOn", "required", "kind and plannedOn");
+		}
+		title = Texts.required("title", title, 300);
+		scope = Texts.optional("scope", scope, 2000);
+		inspectors = Texts.optional("inspectors", inspectors, 500);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into inspection (kind, title, scope, inspectors, planned_on, created_by, created_at) "
@@ -120,6 +127,7 @@ public class Findings {
 
 	/** A meeting (调度会 / 一线会商) whose decisions each become a finding for a unit. */
 	public List<Finding> recordMeeting(String title, LocalDate heldOn, Long chairId, List<NewFinding> decisions) {
+		title = Texts.required("title", title, 300);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("insert into meeting (title, held_on, chair_id, created_at) values (?, ?, ?, ?)")
 			.params(title, Date.valueOf(heldOn), chairId, Timestamp.from(this.clock.instant()))
@@ -161,6 +169,7 @@ public class Findings {
 
 	private Finding insert(Finding.Source source, Long inspection, Long meeting, Long leader, LocalDate on,
 			NewFinding finding) {
+		Texts.required("description", finding.description(), 4000);
 		if (finding.campaignId() != null && source != Finding.Source.MEETING) {
 			throw DomainException.invalid("campaignId", "finding-campaign", "Only a meeting's decisions become tasks");
 		}
@@ -206,6 +215,19 @@ public class Findings {
 	/** Findings within the caller's scope, newest first. */
 	@Transactional(readOnly = true)
 	public List<Finding> findings(Long unitId, Finding.Source source) {
+		return findings(unitId, source, false, 500);
+	}
+
+	/**
+	 * What people found (inspections, instructions, meetings), not what the rules
+	 * detected, newest first, within the caller's scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<Finding> peoplesFindings(int limit) {
+		return findings(null, null, true, limit);
+	}
+
+	private List<Finding> findings(Long unitId, Finding.Source source, boolean people, int limit) {
 		DataScope scope = this.scopes.current();
 		StringBuilder where = new StringBuilder("(:all or unit_id in (:scope))");
 		Map<String, Object> params = new java.util.HashMap<>();
@@ -219,9 +241,12 @@ public class Findings {
 			where.append(" and source = :source");
 			params.put("source", source.name());
 		}
+		if (people) {
+			where.append(" and source <> 'MONITORING'");
+		}
 		return named(this.jdbc
 			.sql("select " + FINDING_COLUMNS + " from finding where " + where
-					+ " order by created_at desc, id desc fetch first 500 rows only")
+					+ " order by created_at desc, id desc fetch first " + limit + " rows only")
 			.params(params)
 			.query(this::findingRow)
 			.list());

@@ -3,7 +3,6 @@ package dev.luoshi.supervision;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The lagging list (落后工作拼命追): units with RED tasks or overdue notices within the caller's
- * scope, the furthest behind first (overdue notices weigh double), each with the history
- * of its notices.
+ * scope, the furthest behind first (overdue notices weigh double), each with its most
+ * lagging tasks and the history of its notices.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,35 +39,45 @@ public class LaggingList {
 		this.organization = organization;
 	}
 
-	public List<LaggingUnit> units() {
-		Map<Long, List<Task>> red = new LinkedHashMap<>();
-		this.taskBook
-			.tasks(new TaskQuery(Light.RED, null, null, TaskStatus.OPEN), PageRequest.of(0, PageRequest.MAX_SIZE))
-			.items()
-			.forEach((task) -> red.computeIfAbsent(task.leadUnitId(), (key) -> new ArrayList<>()).add(task));
-		Map<Long, List<Notice>> overdue = new LinkedHashMap<>();
-		this.notices.notices(null, null, NoticeStatus.OVERDUE, PageRequest.of(0, PageRequest.MAX_SIZE))
-			.items()
-			.forEach((notice) -> overdue.computeIfAbsent(notice.unitId(), (key) -> new ArrayList<>()).add(notice));
-		Set<Long> units = new HashSet<>(red.keySet());
-		units.addAll(overdue.keySet());
-		Map<Long, String> names = this.organization.unitNames(units);
+	/**
+	 * The {@code limit} units furthest behind: counted by grouped queries over all RED
+	 * tasks and overdue notices in scope, then only the shown units' tasks and notices
+	 * are read.
+	 */
+	public List<LaggingUnit> units(int limit) {
+		Map<Long, Long> red = this.taskBook.countByLeadUnit(new TaskQuery(Light.RED, null, null, TaskStatus.OPEN));
+		Map<Long, Long> overdue = this.notices.overdueByUnit();
+		Set<Long> all = new HashSet<>(red.keySet());
+		all.addAll(overdue.keySet());
+		List<Long> shown = all.stream()
+			.sorted(Comparator.comparingLong((Long unit) -> score(red, overdue, unit))
+				.reversed()
+				.thenComparing(Comparator.naturalOrder()))
+			.limit(limit)
+			.toList();
+		Map<Long, String> names = this.organization.unitNames(shown);
 		List<LaggingUnit> lagging = new ArrayList<>();
-		for (Long unit : units) {
-			List<Task> tasks = red.getOrDefault(unit, List.of());
-			lagging
-				.add(new LaggingUnit(unit, names.get(unit), tasks.size(), overdue.getOrDefault(unit, List.of()).size(),
-						tasks.stream()
-							.sorted(Comparator.comparing(Task::progress))
-							.map((task) -> new LaggingUnit.LaggingTask(task.id(), task.title(), task.progress(),
-									task.deadline(), task.campaignId()))
-							.toList(),
-						this.notices.notices(unit, null, null, PageRequest.of(0, 10)).items()));
+		for (Long unit : shown) {
+			List<LaggingUnit.LaggingTask> tasks = this.taskBook
+				.tasks(new TaskQuery(Light.RED, unit, null, TaskStatus.OPEN), PageRequest.of(0, 50))
+				.items()
+				.stream()
+				.filter((task) -> task.leadUnitId() == unit)
+				.sorted(Comparator.comparing(Task::progress))
+				.limit(10)
+				.map((task) -> new LaggingUnit.LaggingTask(task.id(), task.title(), task.progress(), task.deadline(),
+						task.campaignId()))
+				.toList();
+			lagging.add(new LaggingUnit(unit, names.get(unit), red.getOrDefault(unit, 0L).intValue(),
+					overdue.getOrDefault(unit, 0L).intValue(), tasks,
+					this.notices.notices(unit, null, null, PageRequest.of(0, 10)).items()));
 		}
-		lagging.sort(Comparator.comparingInt((LaggingUnit unit) -> unit.redTasks() + 2 * unit.overdueNotices())
-			.reversed()
-			.thenComparing(LaggingUnit::unitName, Comparator.nullsLast(Comparator.naturalOrder())));
 		return lagging;
+	}
+
+	/** How far behind: red tasks, and overdue notices counting double. */
+	private static long score(Map<Long, Long> red, Map<Long, Long> overdue, Long unit) {
+		return red.getOrDefault(unit, 0L) + 2 * overdue.getOrDefault(unit, 0L);
 	}
 
 }

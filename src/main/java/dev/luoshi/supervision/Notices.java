@@ -23,6 +23,7 @@ import dev.luoshi.organization.Organization;
 import dev.luoshi.project.Projects;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
+import dev.luoshi.shared.Texts;
 import dev.luoshi.shared.Page;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.work.TaskBook;
@@ -83,6 +84,7 @@ public class Notices {
 
 	/** Issues a notice by hand (the supervision office). */
 	public Notice issue(NewNotice command) {
+		command = checked(command);
 		if (!this.organization.unitExists(command.unitId())) {
 			throw DomainException.invalid("unitId", "unknown-unit", "No unit " + command.unitId(), command.unitId());
 		}
@@ -103,11 +105,29 @@ public class Notices {
 		return insert(command, issuer, null, null, null, this.clock.instant());
 	}
 
+	/** What the pages send is checked here too: they do not pass Bean Validation. */
+	private static NewNotice checked(NewNotice command) {
+		if (command.unitId() == null) {
+			throw DomainException.invalid("unitId", "required", "unitId is required");
+		}
+		if (command.level() == null) {
+			throw DomainException.invalid("level", "required", "level is required");
+		}
+		Integer hours = command.responseDueWorkingHours();
+		if (hours != null && (hours < 1 || hours > 2000)) {
+			throw DomainException.invalid("responseDueWorkingHours", "hours-range", "1 to 2000 working hours", hours);
+		}
+		return new NewNotice(command.unitId(), command.level(), Texts.required("subject", command.subject(), 300),
+				Texts.optional("body", command.body(), 4000), command.taskId(), command.projectId(),
+				command.findingId(), hours);
+	}
+
 	/**
 	 * Records a notice issued before, e.g. on paper before the system was used, with the
 	 * time it was issued; its deadline counts from then.
 	 */
 	public Notice record(NewNotice command, Instant issuedAt) {
+		command = checked(command);
 		if (issuedAt.isAfter(this.clock.instant())) {
 			throw DomainException.invalid("issuedAt", "in-future", "The time is in the future");
 		}
@@ -127,6 +147,22 @@ public class Notices {
 			return Optional.empty();
 		}
 		return Optional.of(insert(command, null, ruleCode, dedupeKey, escalatedFrom, this.clock.instant()));
+	}
+
+	/** How many overdue notices each unit within the caller's scope has. */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> overdueByUnit() {
+		DataScope scope = this.scopes.current();
+		Map<Long, Long> counts = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("select n.unit_id, count(*) from notice n where (:all or n.unit_id in (:scope)) "
+					+ "and n.status in ('OPEN', 'ACKNOWLEDGED') and n.due_at < :now group by n.unit_id")
+			.param("all", scope.all())
+			.param("scope", scope.unitIds().isEmpty() ? List.of(-1L) : scope.unitIds())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	/** Whether a rule already issued a notice for this cause. */
@@ -200,6 +236,7 @@ public class Notices {
 	}
 
 	public Notice respond(long id, String text) {
+		text = Texts.required("text", text, 4000);
 		Notice before = notice(id);
 		CurrentUser user = requireUnit(before);
 		if (before.status() == NoticeStatus.CLOSED || before.status() == NoticeStatus.RESPONDED) {

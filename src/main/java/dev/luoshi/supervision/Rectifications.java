@@ -19,6 +19,7 @@ import dev.luoshi.notification.Notifications;
 import dev.luoshi.organization.Organization;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
+import dev.luoshi.shared.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +74,16 @@ public class Rectifications {
 		if (!user.hasAnyRole(Role.SUPERVISOR, Role.ADMIN) && !operatesFor(user, notice.unitId())) {
 			throw DomainException.forbidden("Only the office or the unit the notice is addressed to may do this");
 		}
+		measures = Texts.required("measures", measures, 4000);
+		if (dueDate == null) {
+			throw DomainException.invalid("dueDate", "required", "dueDate is required");
+		}
+		if (dueDate.isBefore(LocalDate.now(this.clock))) {
+			throw DomainException.invalid("dueDate", "in-past", "The date is before today", dueDate);
+		}
+		if (notice.status() == NoticeStatus.CLOSED) {
+			throw DomainException.conflict("notice-state", "The notice is CLOSED", notice.status());
+		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into rectification (notice_id, unit_id, measures, due_date, status, created_by, created_at) "
@@ -96,11 +107,17 @@ public class Rectifications {
 			throw DomainException.conflict("rectification-state",
 					"A " + before.status() + " rectification cannot be submitted", before.status());
 		}
-		this.jdbc
+		int updated = this.jdbc
 			.sql("update rectification set status = 'SUBMITTED', evidence = ?, submitted_by = ?, submitted_at = ?, "
 					+ "version = version + 1 where id = ? and status = 'OPEN'")
-			.params(evidence, user.accountId(), Timestamp.from(this.clock.instant()), id)
+			.params(Texts.required("evidence", evidence, 4000), user.accountId(), Timestamp.from(this.clock.instant()),
+					id)
 			.update();
+		if (updated == 0) {
+			// someone else submitted in between
+			throw DomainException.conflict("rectification-state", "The rectification was submitted meanwhile",
+					Rectification.Status.SUBMITTED);
+		}
 		Rectification after = find(id);
 		this.events.publishEvent(new EntityChanged("rectification", String.valueOf(id), "SUBMITTED", before, after));
 		return after;
@@ -117,11 +134,17 @@ public class Rectifications {
 		if (Objects.equals(before.submittedBy(), user.accountId())) {
 			throw DomainException.conflict("verifier-is-submitter", "Who submitted the evidence may not verify it");
 		}
-		this.jdbc
+		int updated = this.jdbc
 			.sql("update rectification set status = ?, verified_by = ?, verified_at = ?, comment = ?, "
 					+ "rounds = rounds + 1, version = version + 1 where id = ? and status = 'SUBMITTED'")
-			.params(passed ? "CLOSED" : "OPEN", user.accountId(), Timestamp.from(this.clock.instant()), comment, id)
+			.params(passed ? "CLOSED" : "OPEN", user.accountId(), Timestamp.from(this.clock.instant()),
+					Texts.optional("comment", comment, 2000), id)
 			.update();
+		if (updated == 0) {
+			// another verifier decided in between
+			throw DomainException.conflict("rectification-state", "The rectification was verified meanwhile",
+					Rectification.Status.SUBMITTED);
+		}
 		Rectification after = find(id);
 		this.notifications.notifyUnit(after.unitId(),
 				new Message((passed ? "整改已通过验收：" : "整改未通过验收，请继续整改：") + after.noticeNumber(), comment, "/rectifications",
@@ -167,6 +190,18 @@ public class Rectifications {
 			.sql("select " + COLUMNS + " from rectification r join notice n on n.id = r.notice_id where " + where
 					+ " order by r.status, r.due_date, r.id fetch first 500 rows only")
 			.params(params)
+			.query(this::row)
+			.list());
+	}
+
+	/** The rectifications of a notice the caller may see. */
+	@Transactional(readOnly = true)
+	public List<Rectification> ofNotice(long noticeId) {
+		this.notices.notice(noticeId);
+		return named(this.jdbc
+			.sql("select " + COLUMNS + " from rectification r join notice n on n.id = r.notice_id "
+					+ "where r.notice_id = ? order by r.id")
+			.param(noticeId)
 			.query(this::row)
 			.list());
 	}

@@ -183,7 +183,13 @@ public class SupervisionFiles {
 	private void requireVisible(Owner owner, long ownerId) {
 		switch (owner) {
 			case RECTIFICATION -> this.rectifications.rectification(ownerId);
-			case INSPECTION -> this.findings.inspection(ownerId);
+			case INSPECTION -> {
+				// the office's plan and photos, unannounced visits included
+				if (!caller().hasAnyRole(Role.SUPERVISOR, Role.ADMIN, Role.LEADER)) {
+					throw DomainException.forbidden("Inspections are the supervision office's");
+				}
+				this.findings.inspection(ownerId);
+			}
 		}
 	}
 

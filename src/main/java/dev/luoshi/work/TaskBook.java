@@ -266,6 +266,17 @@ public class TaskBook {
 		return this.tasks.overdueMilestones(today);
 	}
 
+	/**
+	 * How many of the tasks the query finds (within the caller's scope) each lead unit
+	 * has: one grouped query, whatever the number of tasks.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> countByLeadUnit(TaskQuery query) {
+		DataScope scope = this.scopes.current();
+		return this.tasks.countByLeadUnit(query,
+				Scopes.params(scope, scope.all() ? List.of() : this.campaigns.followed(scope)));
+	}
+
 	@Transactional(readOnly = true)
 	public Page<Task> tasks(TaskQuery query, PageRequest page) {
 		DataScope scope = this.scopes.current();

@@ -88,6 +88,17 @@ class TaskRepository {
 			.single();
 	}
 
+	/** How many of the tasks the query finds each lead unit has. */
+	Map<Long, Long> countByLeadUnit(TaskQuery query, Map<String, Object> scope) {
+		Map<Long, Long> counts = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("select t.lead_unit_id, count(*) from task t where " + where(query) + " group by t.lead_unit_id")
+			.params(scope)
+			.params(filter(query))
+			.query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
 	private static String where(TaskQuery query) {
 		List<String> conditions = new ArrayList<>(List.of(Scopes.taskVisible()));
 		if (query.light() != null) {

@@ -171,6 +171,19 @@ class SupervisionApiTests {
 		assertThat(this.supervisor.post(path + "/verify", Map.of("passed", false)).status()).isEqualTo(409);
 		assertThat(this.supervisor.get("/api/v1/rectifications?unitId=" + this.unit + "&status=CLOSED").json().size())
 			.isEqualTo(1);
+
+		this.supervisor.post("/api/v1/notices/" + notice + "/respond", Map.of("text", "x"));
+		long closedNotice = issue(this.unit, "REMINDER", 8).id();
+		this.operator.post("/api/v1/notices/" + closedNotice + "/respond", Map.of("text", "已整改完毕"));
+		this.supervisor.post("/api/v1/notices/" + closedNotice + "/close", Map.of());
+		assertThat(this.operator
+			.post("/api/v1/rectifications",
+					Map.of("noticeId", closedNotice, "measures", "补充整改", "dueDate", "2026-03-31"))
+			.status()).as("a closed notice takes no new rectification").isEqualTo(409);
+		Api.Response past = this.operator.post("/api/v1/rectifications",
+				Map.of("noticeId", issue(this.unit, "REMINDER", 8).id(), "measures", "补充整改", "dueDate", "2026-03-01"));
+		assertThat(past.status()).isEqualTo(400);
+		assertThat(past.json().path("errors").get(0).path("field").asString()).isEqualTo("dueDate");
 	}
 
 	@Test
@@ -249,7 +262,7 @@ class SupervisionApiTests {
 						"leadUnitId", this.unit, "startDate", "2026-01-01", "endDate", "2026-12-31", "taskForceUserIds",
 						java.util.List.of(), "reportDueDay", 10))
 			.id();
-		long silent = task(campaign, this.unit, "城中村改造");
+		long silent = task(campaign, this.unit, "城中村改造" + "，".repeat(480));
 		long diligent = task(campaign, this.otherUnit, "背街小巷提升");
 		assertThat(reminders(silent)).as("nothing is due yet").isZero();
 
@@ -271,7 +284,9 @@ class SupervisionApiTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(notice.path("ruleCode").asString()).isEqualTo("REPORT-MISSING");
-		assertThat(notice.path("subject").asString()).contains("城中村改造").contains("2026-04");
+		assertThat(notice.path("subject").asString()).as("a long title is cut to the subject's length")
+			.startsWith("进度未报：城中村改造")
+			.hasSizeLessThanOrEqualTo(300);
 		JsonNode detected = this.supervisor.get("/api/v1/findings?source=MONITORING&unitId=" + this.unit)
 			.json()
 			.valueStream()
@@ -302,6 +317,11 @@ class SupervisionApiTests {
 		assertThat(this.operator.upload("/api/v1/inspections/" + inspection + "/photos", "工地.jpg", "image/jpeg", jpeg)
 			.status()).isEqualTo(403);
 		assertThat(this.supervisor.get("/api/v1/inspections/" + inspection + "/photos").json().size()).isEqualTo(1);
+		assertThat(this.operator.get("/api/v1/inspections/" + inspection + "/photos").status())
+			.as("the office's plan, unannounced visits included, is not for the units")
+			.isEqualTo(403);
+		assertThat(this.operator.get(photo.header("Location")).status()).isEqualTo(403);
+		assertThat(this.operator.get("/api/v1/inspections?month=2026-03").status()).isEqualTo(403);
 
 		Api.Response found = this.supervisor.post("/api/v1/inspections/" + inspection + "/complete",
 				Map.of("doneOn", "2026-03-12", "summary", "1 处工地夜间施工未办许可。", "findings", java.util.List

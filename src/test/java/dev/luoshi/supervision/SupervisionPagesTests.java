@@ -124,6 +124,18 @@ class SupervisionPagesTests {
 		assertThat(this.office.findAll(".ls-notice-card.ls-notice-BLUE")).isNotEmpty();
 		this.office.screenshot("supervision-desk");
 
+		// what the browser's own checks would stop is refused by the server too, naming
+		// the field
+		this.office.driver()
+			.executeScript("document.querySelectorAll('form.ls-issue [required], form.ls-issue [min]')"
+					+ ".forEach((e) => { e.removeAttribute('required'); e.removeAttribute('min'); })");
+		this.office.field("subject").sendKeys("   ");
+		this.office.field("hours").sendKeys("-1");
+		this.office.click("form.ls-issue button[type=submit]");
+		this.office.waitForPath("/supervision");
+		assertThat(this.office.find(".alert-danger, .ls-error, [role=alert]").getText()).isNotBlank();
+		assertThat(this.office.text()).contains("督办台").doesNotContain("Whitelabel");
+
 		this.office.go("/supervision/inspections");
 		assertThat(this.office.text()).contains("督查计划").contains("暗访").contains("领导批示").contains("会议议定");
 		WebElement photo = this.office.find(".ls-photos img");

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.Page;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.supervision.EscalationRule;
@@ -169,7 +170,9 @@ class SupervisionController {
 			@Size(max = 2000) String scope, @Size(max = 500) String inspectors, @NotNull LocalDate plannedOn) {
 	}
 
+	/** The office's plan, unannounced visits included: not for the units inspected. */
 	@GetMapping("/api/v1/inspections")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN', 'LEADER')")
 	List<Inspection> inspections(@RequestParam YearMonth month) {
 		return this.findings.plan(month);
 	}
@@ -221,9 +224,13 @@ class SupervisionController {
 			@NotNull List<@Valid @NotNull FindingText> decisions) {
 	}
 
+	/** The units furthest behind, at most {@code limit} (1–200, 30 by default). */
 	@GetMapping("/api/v1/supervision/lagging")
-	List<LaggingUnit> lagging() {
-		return this.lagging.units();
+	List<LaggingUnit> lagging(@RequestParam(defaultValue = "30") int limit) {
+		if (limit < 1 || limit > 200) {
+			throw DomainException.invalid("limit", "limit-range", "limit is 1 to 200", 200);
+		}
+		return this.lagging.units(limit);
 	}
 
 	@GetMapping("/api/v1/findings")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.DataScopes;
@@ -15,7 +16,6 @@ import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.shared.Problems;
 import dev.luoshi.supervision.Escalations;
-import dev.luoshi.supervision.Finding;
 import dev.luoshi.supervision.Findings;
 import dev.luoshi.supervision.Inspection;
 import dev.luoshi.supervision.LaggingList;
@@ -48,6 +48,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SupervisionPages {
+
+	private static final Pattern LOCAL_PATH = Pattern.compile("/[A-Za-z0-9/_.~%?=&-]*");
 
 	private final Notices notices;
 
@@ -157,10 +159,7 @@ class SupervisionPages {
 		Notice notice = this.notices.notice(id);
 		// not "notice": that is the flash message a page shows after an action
 		model.addAttribute("theNotice", notice);
-		List<Rectification> rectifications = this.rectifications.ledger(notice.unitId(), null, null)
-			.stream()
-			.filter((r) -> r.noticeId() == id)
-			.toList();
+		List<Rectification> rectifications = this.rectifications.ofNotice(id);
 		model.addAttribute("rectifications", rectifications);
 		model.addAttribute("files", this.files.byOwner(Owner.RECTIFICATION, ids(rectifications)));
 		model.addAttribute("today", LocalDate.now(this.clock));
@@ -244,6 +243,7 @@ class SupervisionPages {
 	}
 
 	@GetMapping("/supervision/inspections")
+	@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN', 'LEADER')")
 	String inspections(@RequestParam(required = false) YearMonth month, Model model) {
 		YearMonth shown = (month != null) ? month : YearMonth.now(this.clock);
 		model.addAttribute("month", shown);
@@ -255,12 +255,7 @@ class SupervisionPages {
 				this.files.byOwner(Owner.INSPECTION, inspections.stream().map(Inspection::id).toList()));
 		model.addAttribute("kinds", Inspection.Kind.values());
 		// people's findings; what the rules detect is on the desk as their notices
-		model.addAttribute("findings",
-				this.findings.findings(null, null)
-					.stream()
-					.filter((finding) -> finding.source() != Finding.Source.MONITORING)
-					.limit(30)
-					.toList());
+		model.addAttribute("findings", this.findings.peoplesFindings(30));
 		return "supervision/inspections";
 	}
 
@@ -285,7 +280,7 @@ class SupervisionPages {
 
 	@GetMapping("/supervision/lagging")
 	String lagging(Model model) {
-		model.addAttribute("units", this.lagging.units());
+		model.addAttribute("units", this.lagging.units(30));
 		return "supervision/lagging";
 	}
 
@@ -313,8 +308,12 @@ class SupervisionPages {
 	}
 
 	/** Only paths of this site, never another site, after an action. */
-	private static String safe(String path) {
-		return (path != null && path.startsWith("/") && !path.startsWith("//")) ? path : "/inbox";
+	/**
+	 * A path of this site to go back to: a plain local path (no scheme, host, backslash,
+	 * template braces or control characters), or the inbox.
+	 */
+	static String safe(String path) {
+		return (path != null && LOCAL_PATH.matcher(path).matches() && !path.startsWith("//")) ? path : "/inbox";
 	}
 
 	private static String blank(String text) {
