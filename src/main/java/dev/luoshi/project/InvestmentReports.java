@@ -268,6 +268,22 @@ public class InvestmentReports {
 			.list();
 	}
 
+	/** The site photos of a project's figures, by figure. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Photo>> photosOfProject(long projectId) {
+		this.projects.visibleRow(projectId);
+		Map<Long, List<Photo>> photos = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("select p.id, p.report_id, p.file_name, p.content_type, p.size_bytes, p.uploaded_at "
+					+ "from investment_photo p join investment_report r on r.id = p.report_id "
+					+ "where r.project_id = ? order by p.id")
+			.param(projectId)
+			.query(this::photoRow)
+			.list()
+			.forEach((photo) -> photos.computeIfAbsent(photo.reportId(), (key) -> new ArrayList<>()).add(photo));
+		return photos;
+	}
+
 	/** A photo and where its bytes are, when the caller may see its project. */
 	@Transactional(readOnly = true)
 	public Map.Entry<Photo, Path> photoFile(long id) {

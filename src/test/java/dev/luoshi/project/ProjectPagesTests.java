@@ -1,7 +1,13 @@
 package dev.luoshi.project;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +74,7 @@ class ProjectPagesTests {
 	}
 
 	@Test
-	void aLiaisonFilesTheMonthsFigureAndSeesItOnTheProject() {
+	void aLiaisonFilesTheMonthsFigureAndSeesItOnTheProject() throws IOException {
 		Api supervisor = new Api(this.port).as("supervisor", Api.PASSWORD);
 		long bureau = supervisor.get("/api/v1/units?q=LJ-WLJ").json().path("items").get(0).path("id").asLong();
 		String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
@@ -102,6 +108,15 @@ class ProjectPagesTests {
 			.get(0);
 		assertThat(figure.path("month").asString()).isEqualTo(month);
 		assertThat(figure.path("amount").decimalValue()).isEqualByComparingTo("12345600.00");
+
+		Path photo = Files.createTempFile("游客中心封顶", ".png");
+		ImageIO.write(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+		String form = "form[action='/investment-reports/" + figure.path("id").asLong() + "/photos']";
+		this.browser.find(form + " input[type=file]").sendKeys(photo.toAbsolutePath().toString());
+		this.browser.click(form + " button[type=submit]").waitForText("现场照片已添加");
+		WebElement thumbnail = this.browser.find(".ls-photos img");
+		assertThat((Long) this.browser.driver().executeScript("return arguments[0].naturalWidth", thumbnail))
+			.isEqualTo(60L);
 		assertThat(this.browser.scriptErrors()).isEmpty();
 	}
 

@@ -45,7 +45,8 @@ class PhotoController {
 		return this.reports.photos(id);
 	}
 
-	@GetMapping("/api/v1/investment-photos/{id}")
+	/** The photo itself, for the API and (under the pages' sign-in) for the pages. */
+	@GetMapping({ "/api/v1/investment-photos/{id}", "/investment-photos/{id}" })
 	ResponseEntity<Resource> download(@PathVariable long id) {
 		Map.Entry<Photo, Path> photo = this.reports.photoFile(id);
 		return FileStore.serve(photo.getValue(), photo.getKey().fileName(), photo.getKey().contentType(), true);

@@ -1,5 +1,7 @@
 package dev.luoshi.project.web;
 
+import java.io.InputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -48,6 +50,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -152,6 +155,7 @@ class ProjectPages {
 		}
 		model.addAttribute("project", project);
 		model.addAttribute("figures", figures);
+		model.addAttribute("photos", this.reports.photosOfProject(id));
 		model.addAttribute("plan", plan);
 		model.addAttribute("months", months);
 		model.addAttribute("phases", ProjectPhase.values());
@@ -213,6 +217,18 @@ class ProjectPages {
 			redirect.addFlashAttribute("error", Problems.message(this.messages, ex, locale));
 		}
 		return "redirect:/projects/filing?month=" + month;
+	}
+
+	/** A site photo for a month's figure, from the project page. */
+	@PostMapping("/investment-reports/{id}/photos")
+	@PreAuthorize("hasAnyRole('UNIT_OPERATOR', 'UNIT_HEAD', 'SUPERVISOR', 'ADMIN')")
+	String addPhoto(@PathVariable long id, @RequestParam long projectId, @RequestParam MultipartFile file,
+			RedirectAttributes redirect, Locale locale) throws IOException {
+		try (InputStream content = file.getInputStream()) {
+			Problems.attempt(redirect, this.messages, locale, "project.photoAdded", () -> this.reports.attachPhoto(id,
+					file.getOriginalFilename(), file.getContentType(), file.getSize(), content));
+		}
+		return "redirect:/projects/" + projectId;
 	}
 
 	@PostMapping("/project-milestones/{id}/complete")
