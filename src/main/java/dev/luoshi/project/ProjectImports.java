@@ -226,6 +226,12 @@ public class ProjectImports {
 
 		private final Set<String> codes = new HashSet<>();
 
+		/**
+		 * Rows without a code get the next XM-year-NNNN after those given before, so that
+		 * a second ledger of the year does not collide with the first.
+		 */
+		private int lastNumber;
+
 		private final List<NewProject> planned = new ArrayList<>();
 
 		private final List<DomainException.RowError> errors = new ArrayList<>();
@@ -234,6 +240,7 @@ public class ProjectImports {
 			this.ledger = ledger;
 			this.year = year;
 			this.headquartersByName = ProjectImports.this.headquarters.byNameAndCode();
+			this.lastNumber = ProjectImports.this.repository.lastNumberedCode("XM-" + year + "-");
 		}
 
 		void resolve(LedgerSheet.Line<ProjectLedger.Column> line) {
@@ -244,7 +251,7 @@ public class ProjectImports {
 			}
 			String code = line.text(ProjectLedger.Column.CODE);
 			if (code.isEmpty() || code.matches("\\d{1,4}")) {
-				code = "XM-" + this.year + "-" + String.format("%04d", line.row());
+				code = "XM-" + this.year + "-" + String.format("%04d", ++this.lastNumber);
 			}
 			if (!this.codes.add(code)) {
 				error(line, ProjectLedger.Column.CODE, "项目编号 " + code + " 重复");

@@ -68,6 +68,20 @@ class ProjectRepository {
 			.list();
 	}
 
+	/** The highest number of the codes {@code prefix}NNNN given so far (0 when none). */
+	int lastNumberedCode(String prefix) {
+		return this.jdbc.sql("select code from project where code like ?")
+			.param(prefix + "%")
+			.query(String.class)
+			.list()
+			.stream()
+			.map((code) -> code.substring(prefix.length()))
+			.filter((number) -> number.matches("\\d{1,9}"))
+			.mapToInt(Integer::parseInt)
+			.max()
+			.orElse(0);
+	}
+
 	boolean codeTaken(String code) {
 		return this.jdbc.sql("select count(*) from project where code = ?").param(code).query(Long.class).single() > 0;
 	}

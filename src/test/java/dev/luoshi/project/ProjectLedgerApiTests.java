@@ -92,6 +92,33 @@ class ProjectLedgerApiTests {
 	}
 
 	@Test
+	void twoLedgersWithoutCodesForOneYearGetCodesThatDoNotCollide() throws IOException {
+		String first = Fixtures.unique("污水处理厂");
+		String second = Fixtures.unique("污水处理厂");
+		for (String name : List.of(first, second)) {
+			byte[] ledger = ledger(List.of("序号", "项目名称", "牵头单位", "总投资", "计划竣工"),
+					List.of("1", name, this.unit, "1000", "2031-12-31"));
+			Api.Response imported = this.supervisor.upload("/api/v1/projects/import?year=2031", "台账.xlsx", XLSX,
+					ledger);
+			assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		}
+		String firstCode = this.supervisor.get("/api/v1/projects?q=" + first)
+			.json()
+			.path("items")
+			.get(0)
+			.path("code")
+			.asString();
+		String secondCode = this.supervisor.get("/api/v1/projects?q=" + second)
+			.json()
+			.path("items")
+			.get(0)
+			.path("code")
+			.asString();
+		assertThat(firstCode).startsWith("XM-2031-");
+		assertThat(secondCode).startsWith("XM-2031-").isNotEqualTo(firstCode);
+	}
+
+	@Test
 	void aListWithOneUnknownUnitOrUnbalancedPlanIsRefusedWhole() throws IOException {
 		byte[] ledger = ledger(List.of("项目名称", "牵头单位", "总投资（元）", "计划竣工", "年度计划投资", "1月", "2月"),
 				List.of("城市更新一期", this.unit, "1000", "2027-12-31", "", "", ""),
