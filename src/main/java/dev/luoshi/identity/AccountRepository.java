@@ -171,4 +171,15 @@ class AccountRepository {
 
 	}
 
+	/** The enabled accounts of exactly this unit holding any of the roles. */
+	List<Long> enabledIdsOf(long unitId, java.util.Collection<String> roles) {
+		return this.jdbc
+			.sql("select distinct a.id from account a join account_role r on r.account_id = a.id "
+					+ "where a.unit_id = :unit and a.enabled and r.role_name in (:roles) order by a.id")
+			.param("unit", unitId)
+			.param("roles", roles)
+			.query(Long.class)
+			.list();
+	}
+
 }

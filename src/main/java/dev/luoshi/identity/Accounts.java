@@ -190,6 +190,15 @@ public class Accounts {
 				this.accounts.count(unitId, search), page.page(), page.size());
 	}
 
+	/**
+	 * Who acts for a unit in these roles: the enabled accounts of exactly that unit, in
+	 * one query whatever their number (for notifying the unit).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> actingFor(long unitId, Role... roles) {
+		return this.accounts.enabledIdsOf(unitId, java.util.Arrays.stream(roles).map(Role::name).toList());
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Account> byUsername(String username) {
 		return this.accounts.findByUsername(username).map(this::view);

@@ -58,6 +58,12 @@ public class Deliveries {
 
 	private final Clock clock;
 
+	/** How long a claimed delivery is this run's before another may take it. */
+	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	/** WeCom takes at most 4096 bytes of markdown. */
+	private static final int WECOM_BYTES = 4096;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	Deliveries(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, NotificationProperties properties, Clock clock) {
@@ -81,32 +87,39 @@ public class Deliveries {
 		}
 	}
 
-	/** Sends what is due now. */
+	/**
+	 * Sends what is due now. Each delivery is claimed before it is sent (a lease of ten
+	 * minutes), so two runs, on one node or two, never send it twice; one whose sender
+	 * died is due again when its lease ends. Quiet hours are checked before each send.
+	 */
 	public Run run() {
 		Instant now = this.clock.instant();
 		List<Row> due = this.jdbc
 			.sql("select d.id, d.channel, d.target, d.subject, d.body, d.attempts, r.kind, r.secret from delivery d "
-					+ "left join robot r on r.id = d.robot_id where d.status = 'PENDING' and d.next_attempt_at <= ? "
-					+ "order by d.id fetch first 500 rows only")
+					+ "left join robot r on r.id = d.robot_id where d.status in ('PENDING', 'SENDING') "
+					+ "and d.next_attempt_at <= ? order by d.id fetch first 500 rows only")
 			.param(Timestamp.from(now))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("channel"), rs.getString("target"),
 					rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), rs.getString("kind"),
 					rs.getString("secret")))
 			.list();
-		if (due.isEmpty()) {
-			return new Run(0, 0, 0);
-		}
-		Instant quietEnd = quietEnd(now);
-		if (quietEnd != null) {
-			due.forEach((row) -> this.jdbc.sql("update delivery set next_attempt_at = ? where id = ?")
-				.params(Timestamp.from(quietEnd), row.id())
-				.update());
-			return new Run(0, 0, due.size());
-		}
 		int sent = 0;
 		int failed = 0;
+		int held = 0;
 		Map<String, List<Row>> digests = new LinkedHashMap<>();
 		for (Row row : due) {
+			Instant quietEnd = quietEnd(this.clock.instant());
+			if (quietEnd != null) {
+				held += this.jdbc
+					.sql("update delivery set status = 'PENDING', next_attempt_at = ? where id = ? "
+							+ "and status in ('PENDING', 'SENDING') and next_attempt_at <= ?")
+					.params(Timestamp.from(quietEnd), row.id(), Timestamp.from(now))
+					.update();
+				continue;
+			}
+			if (!claim(row, now)) {
+				continue;
+			}
 			if (row.channel().equals("DIGEST")) {
 				digests.computeIfAbsent(row.target(), (key) -> new ArrayList<>()).add(row);
 				continue;
@@ -126,7 +139,16 @@ public class Deliveries {
 				failed += digest.size();
 			}
 		}
-		return new Run(sent, failed, 0);
+		return new Run(sent, failed, held);
+	}
+
+	/** Takes a delivery for this run; false when another run has it. */
+	private boolean claim(Row row, Instant now) {
+		return this.jdbc
+			.sql("update delivery set status = 'SENDING', next_attempt_at = ? where id = ? "
+					+ "and status in ('PENDING', 'SENDING') and next_attempt_at <= ?")
+			.params(Timestamp.from(this.clock.instant().plus(LEASE)), row.id(), Timestamp.from(now))
+			.update() == 1;
 	}
 
 	private boolean attempt(List<Row> rows, ThrowingRunnable send) {
@@ -168,7 +190,10 @@ public class Deliveries {
 		}
 		RobotKind kind = RobotKind.valueOf(row.robotKind());
 		String text = (row.body() != null) ? row.body() : "";
-		long millis = this.clock.millis();
+		// the robots check the signature's time against theirs: the real time, whatever
+		// the
+		// application's clock says (a fixed clock in demos)
+		long millis = System.currentTimeMillis();
 		String url = row.target();
 		Map<String, Object> payload = new LinkedHashMap<>();
 		switch (kind) {
@@ -183,7 +208,7 @@ public class Deliveries {
 			}
 			case WECOM -> {
 				payload.put("msgtype", "markdown");
-				payload.put("markdown", Map.of("content", "**" + row.subject() + "**\n" + text));
+				payload.put("markdown", Map.of("content", cutBytes("**" + row.subject() + "**\n" + text, WECOM_BYTES)));
 			}
 			case FEISHU -> {
 				if (row.secret() != null) {
@@ -239,8 +264,30 @@ public class Deliveries {
 					: java.util.Optional.of(json.path(json.has("errmsg") ? "errmsg" : "msg").asString(body));
 		}
 		catch (RuntimeException ex) {
-			return java.util.Optional.empty();
+			// a 200 that is no robot's answer (a proxy's page) is not a delivery
+			return java.util.Optional
+				.of("an answer that is not JSON: " + body.substring(0, Math.min(body.length(), 200)));
 		}
+	}
+
+	/** A text cut to at most {@code bytes} bytes of UTF-8, never in a character. */
+	static String cutBytes(String text, int bytes) {
+		if (text.getBytes(StandardCharsets.UTF_8).length <= bytes) {
+			return text;
+		}
+		StringBuilder cut = new StringBuilder();
+		int used = 0;
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+			if (used + size > bytes - 3) {
+				break;
+			}
+			cut.appendCodePoint(codePoint);
+			used += size;
+			i += Character.charCount(codePoint);
+		}
+		return cut.append('…').toString();
 	}
 
 	/** Base64 of HmacSHA256 of {@code data} under {@code key}, as the robots sign. */

@@ -2,17 +2,19 @@ package dev.luoshi.notification;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of deliveries: the quiet hours in which nothing is pushed (held until they
  * end), the hour of the daily digest, how often a failed delivery is tried again and how
- * many times, and the sender of e-mails.
+ * many times, the sender of e-mails, and the hosts group robots may be reached at (the
+ * vendors' by default: the server posts only there).
  */
 @ConfigurationProperties("luoshi.notification")
 public record NotificationProperties(LocalTime quietFrom, LocalTime quietUntil, LocalTime digestAt, Duration retryAfter,
-		Integer maxAttempts, String mailFrom) {
+		Integer maxAttempts, String mailFrom, List<String> robotHosts) {
 
 	public NotificationProperties {
 		quietFrom = (quietFrom != null) ? quietFrom : LocalTime.of(22, 0);
@@ -21,6 +23,8 @@ public record NotificationProperties(LocalTime quietFrom, LocalTime quietUntil, 
 		retryAfter = (retryAfter != null) ? retryAfter : Duration.ofMinutes(5);
 		maxAttempts = (maxAttempts != null) ? maxAttempts : 60;
 		mailFrom = (mailFrom != null) ? mailFrom : "luoshi@localhost";
+		robotHosts = (robotHosts != null) ? robotHosts
+				: List.of("oapi.dingtalk.com", "qyapi.weixin.qq.com", "open.feishu.cn", "open.larksuite.com");
 	}
 
 	/**

@@ -1,12 +1,12 @@
 package dev.luoshi.notification;
 
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-import dev.luoshi.identity.Account;
 import dev.luoshi.identity.Accounts;
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.DataScopes;
@@ -17,8 +17,8 @@ import dev.luoshi.shared.PageRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,15 +55,7 @@ public class Notifications {
 
 	/** Notifies the liaisons and heads of a unit, and the robots that hear the unit. */
 	public void notifyUnit(long unitId, Message message) {
-		List<Long> recipients = this.accounts.accounts(unitId, null, PageRequest.of(0, PageRequest.MAX_SIZE))
-			.items()
-			.stream()
-			.filter(Account::enabled)
-			.filter((account) -> account.unitId() == unitId)
-			.filter((account) -> account.roles().contains(Role.UNIT_OPERATOR)
-					|| account.roles().contains(Role.UNIT_HEAD))
-			.map(Account::id)
-			.toList();
+		List<Long> recipients = this.accounts.actingFor(unitId, Role.UNIT_OPERATOR, Role.UNIT_HEAD);
 		notifyAccounts(recipients, message);
 		Instant now = this.clock.instant();
 		this.jdbc.sql("select id, url from robot where enabled and (unit_id = ? or unit_id is null)")
@@ -186,7 +178,29 @@ public class Notifications {
 	public record Contact(String email, boolean digest) {
 	}
 
+	/**
+	 * Adds a group robot. Its address must be on one of the allowed hosts (the vendors'
+	 * by default), so the server posts nowhere else; a WeCom robot takes no secret.
+	 */
 	public Robot addRobot(Long unitId, RobotKind kind, String name, String url, String secret) {
+		String host;
+		try {
+			URI address = URI.create(url);
+			host = address.getHost();
+			if (address.getScheme() == null || !address.getScheme().matches("https?") || host == null) {
+				throw new IllegalArgumentException(url);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.invalid("url", "robot-url", "Not a web address: " + url, url);
+		}
+		if (!this.properties.robotHosts().contains(host.toLowerCase(java.util.Locale.ROOT))) {
+			throw DomainException.invalid("url", "robot-host",
+					"Robots are reached only at " + this.properties.robotHosts(), host);
+		}
+		if (kind == RobotKind.WECOM && secret != null && !secret.isBlank()) {
+			throw DomainException.invalid("secret", "robot-secret", "WeCom robots are not signed");
+		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("insert into robot (unit_id, kind, name, url, secret) values (?, ?, ?, ?, ?)")
 			.params(unitId, kind.name(), name, url, secret)
@@ -198,7 +212,7 @@ public class Notifications {
 	public List<Robot> robots() {
 		return this.jdbc.sql("select id, unit_id, kind, name, url, secret, enabled from robot order by id")
 			.query((rs, n) -> new Robot(rs.getLong("id"), rs.getObject("unit_id", Long.class),
-					RobotKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("url"),
+					RobotKind.valueOf(rs.getString("kind")), rs.getString("name"), Robot.masked(rs.getString("url")),
 					rs.getString("secret") != null, rs.getBoolean("enabled")))
 			.list();
 	}

@@ -133,8 +133,9 @@ public class Escalations {
 					break;
 				}
 				for (Notice n : this.notices.unanswered(rule.fromLevel())) {
-					alone(rule.code() + ":" + n.id(),
-							() -> this.notices.issueOnce(
+					// answered since the list was read: nothing to escalate
+					alone(rule.code() + ":" + n.id(), () -> !this.notices.stillUnanswered(n.id()) ? Optional.empty()
+							: this.notices.issueOnce(
 									new NewNotice(n.unitId(), rule.level(), Texts.cut("逾期未回复升级：" + n.subject(), 300),
 											n.number() + " 要求于期限前回复，逾期未回复，现升级为" + rule.level().prefix() + "。",
 											n.taskId(), n.projectId(), n.findingId(), rule.responseHours()),

@@ -165,6 +165,15 @@ public class Notices {
 		return counts;
 	}
 
+	/** Whether a notice is still unanswered past its deadline, as of now. */
+	boolean stillUnanswered(long id) {
+		return this.jdbc
+			.sql("select count(*) from notice where id = ? and status in ('OPEN', 'ACKNOWLEDGED') and due_at < ?")
+			.params(id, Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** Whether a rule already issued a notice for this cause. */
 	boolean issuedFor(String dedupeKey) {
 		return this.jdbc.sql("select count(*) from notice where dedupe_key = ?")
@@ -199,16 +208,19 @@ public class Notices {
 		return notice;
 	}
 
+	/**
+	 * The next number of a level in a year. The row is made first if missing (never
+	 * twice, also when two notices are the year's first at once); the update then holds
+	 * its lock until the notice is committed, so numbers are never given twice.
+	 */
 	private int nextNumber(int year, NoticeLevel level) {
-		int updated = this.jdbc
-			.sql("update notice_sequence set last_number = last_number + 1 where cal_year = ? and level = ?")
+		this.jdbc
+			.sql("insert into notice_sequence (cal_year, level, last_number) values (?, ?, 0) on conflict do nothing")
 			.params(year, level.name())
 			.update();
-		if (updated == 0) {
-			this.jdbc.sql("insert into notice_sequence (cal_year, level, last_number) values (?, ?, 1)")
-				.params(year, level.name())
-				.update();
-		}
+		this.jdbc.sql("update notice_sequence set last_number = last_number + 1 where cal_year = ? and level = ?")
+			.params(year, level.name())
+			.update();
 		return this.jdbc.sql("select last_number from notice_sequence where cal_year = ? and level = ?")
 			.params(year, level.name())
 			.query(Integer.class)
@@ -224,12 +236,14 @@ public class Notices {
 		if (before.status() == NoticeStatus.CLOSED || before.status() == NoticeStatus.RESPONDED) {
 			throw DomainException.conflict("notice-state", "The notice is " + before.status(), before.status());
 		}
-		this.jdbc
-			.sql("update notice set status = case when status = 'OPEN' then 'ACKNOWLEDGED' else status end, "
-					+ "acknowledged_by = coalesce(acknowledged_by, ?), acknowledged_at = coalesce(acknowledged_at, ?), "
-					+ "version = version + 1 where id = ?")
+		int updated = this.jdbc
+			.sql("update notice set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = ?, "
+					+ "version = version + 1 where id = ? and status = 'OPEN'")
 			.params(user.accountId(), Timestamp.from(this.clock.instant()), id)
 			.update();
+		if (updated == 0) {
+			throw DomainException.conflict("notice-state", "The notice was acknowledged already", "ACKNOWLEDGED");
+		}
 		Notice after = find(id);
 		this.events.publishEvent(new EntityChanged("notice", String.valueOf(id), "ACKNOWLEDGED", before, after));
 		return after;
@@ -243,12 +257,15 @@ public class Notices {
 			throw DomainException.conflict("notice-state", "The notice is " + before.status(), before.status());
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc
+		int updated = this.jdbc
 			.sql("update notice set status = 'RESPONDED', response = ?, responded_by = ?, responded_at = ?, "
 					+ "acknowledged_by = coalesce(acknowledged_by, ?), acknowledged_at = coalesce(acknowledged_at, ?), "
-					+ "version = version + 1 where id = ?")
+					+ "version = version + 1 where id = ? and status in ('OPEN', 'ACKNOWLEDGED')")
 			.params(text, user.accountId(), now, user.accountId(), now, id)
 			.update();
+		if (updated == 0) {
+			throw DomainException.conflict("notice-state", "The notice was answered or closed meanwhile", "RESPONDED");
+		}
 		Notice after = find(id);
 		this.events.publishEvent(new EntityChanged("notice", String.valueOf(id), "RESPONDED", before, after));
 		return after;
@@ -261,10 +278,14 @@ public class Notices {
 		if (before.status() != NoticeStatus.RESPONDED) {
 			throw DomainException.conflict("notice-state", "Only an answered notice can be closed", before.status());
 		}
-		this.jdbc.sql(
-				"update notice set status = 'CLOSED', closed_by = ?, closed_at = ?, version = version + 1 where id = ?")
+		int updated = this.jdbc
+			.sql("update notice set status = 'CLOSED', closed_by = ?, closed_at = ?, version = version + 1 "
+					+ "where id = ? and status = 'RESPONDED'")
 			.params(user.accountId(), Timestamp.from(this.clock.instant()), id)
 			.update();
+		if (updated == 0) {
+			throw DomainException.conflict("notice-state", "The notice was closed meanwhile", "CLOSED");
+		}
 		Notice after = find(id);
 		this.events.publishEvent(new EntityChanged("notice", String.valueOf(id), "CLOSED", before, after));
 		return after;
@@ -296,6 +317,10 @@ public class Notices {
 		}
 		if (status == NoticeStatus.OVERDUE) {
 			where.append(" and n.status in ('OPEN', 'ACKNOWLEDGED') and n.due_at < :now");
+		}
+		else if (status == NoticeStatus.OPEN || status == NoticeStatus.ACKNOWLEDGED) {
+			// as shown: past its deadline such a notice shows as OVERDUE, not as itself
+			where.append(" and n.status = :status and n.due_at >= :now");
 		}
 		else if (status != null) {
 			where.append(" and n.status = :status");

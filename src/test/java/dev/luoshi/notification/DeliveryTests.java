@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in for the DingTalk, WeCom and Feishu group robots.
  */
 @DatabaseTest
-@TestPropertySource(
-		properties = { "spring.mail.host=localhost", "spring.mail.port=3025", "luoshi.notification.poll=PT1H" })
+@TestPropertySource(properties = { "spring.mail.host=localhost", "spring.mail.port=3025",
+		"luoshi.notification.poll=PT1H", "luoshi.notification.robot-hosts=127.0.0.1" })
 class DeliveryTests {
 
 	@RegisterExtension
@@ -191,6 +191,48 @@ class DeliveryTests {
 		assertThat(messages[0].getSubject()).contains("摘要").contains("2");
 		assertThat((String) messages[0].getContent()).contains("共享单车乱停放").contains("渣土车沿途撒漏");
 		assertThat(run().path("sent").asInt()).as("nothing is sent twice").isZero();
+	}
+
+	@Test
+	void twoRunsAtOnceSendEachMessageOnce() throws Exception {
+		this.clock.set(ZonedDateTime.of(2026, 3, 18, 10, 0, 0, 0, SHANGHAI));
+		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
+		this.supervisor.post("/api/v1/notices", Map.of("unitId", this.unit, "level", "URGE", "subject", "占道经营反弹"));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(this::run);
+			var second = pool.submit(this::run);
+			assertThat(first.get().path("sent").asInt() + second.get().path("sent").asInt()).isEqualTo(4);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.received).hasSize(3);
+		assertThat(mail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void robotsAreReachedOnlyAtAllowedHostsAndTheirTokensAreNotShown() {
+		Map<String, Object> elsewhere = Map.of("unitId", this.unit, "kind", "DINGTALK", "name", "内网", "url",
+				"http://10.0.0.8/robot/send?access_token=x");
+		Api.Response refused = this.supervisor.post("/api/v1/robots", elsewhere);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("url");
+		Map<String, Object> signedWeCom = Map.of("unitId", this.unit, "kind", "WECOM", "name", "企微群", "url",
+				"http://127.0.0.1:9/cgi-bin/webhook/send?key=abc", "secret", "nope");
+		assertThat(this.supervisor.post("/api/v1/robots", signedWeCom).status()).isEqualTo(400);
+		assertThat(
+				this.supervisor.get("/api/v1/robots").json().valueStream().map((robot) -> robot.path("url").asString()))
+			.allSatisfy((url) -> assertThat(url).doesNotContain("abc").doesNotContain("xyz").doesNotContain("/123"));
+	}
+
+	@Test
+	void aWeComMessageIsCutToTheRobotsLimitInBytes() {
+		String long_ = "督".repeat(3000);
+		String cut = Deliveries.cutBytes(long_, 4096);
+		assertThat(cut.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+		assertThat(cut).startsWith("督督督").endsWith("…");
+		assertThat(Deliveries.cutBytes("短消息", 4096)).isEqualTo("短消息");
 	}
 
 	private JsonNode run() {

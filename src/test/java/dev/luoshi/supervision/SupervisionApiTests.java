@@ -4,6 +4,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.Set;
+import java.util.List;
+import java.util.HashSet;
+import java.util.ArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +51,8 @@ class SupervisionApiTests {
 
 	Api otherOperator;
 
+	String operatorName;
+
 	String otherOperatorName;
 
 	Fixtures fixtures;
@@ -64,7 +73,8 @@ class SupervisionApiTests {
 		this.otherUnit = this.fixtures.unit("区城管局", "DEPARTMENT", this.district);
 		this.supervisorName = this.fixtures.user(this.district, "SUPERVISOR");
 		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
-		this.operator = new Api(this.port).as(this.fixtures.user(this.unit, "UNIT_OPERATOR"), Api.PASSWORD);
+		this.operatorName = this.fixtures.user(this.unit, "UNIT_OPERATOR");
+		this.operator = new Api(this.port).as(this.operatorName, Api.PASSWORD);
 		this.otherOperatorName = this.fixtures.user(this.otherUnit, "UNIT_OPERATOR");
 		this.otherOperator = new Api(this.port).as(this.otherOperatorName, Api.PASSWORD);
 	}
@@ -105,6 +115,48 @@ class SupervisionApiTests {
 			.isEqualTo("CLOSED");
 		assertThat(this.otherOperator.get("/api/v1/notices?unitId=" + this.unit).json().path("total").asLong())
 			.isZero();
+	}
+
+	@Test
+	void parallelRequestsNeverGiveANumberTwiceNorOverwriteAnAnswer() throws Exception {
+		this.clock.set(ZonedDateTime.of(2029, 1, 2, 10, 0, 0, 0, SHANGHAI));
+		Api office = new Api(this.port).as(this.supervisorName, Api.PASSWORD);
+		Api unitOperator = new Api(this.port).as(this.operatorName, Api.PASSWORD);
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Api.Response>> firsts = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				firsts.add(pool.submit(() -> office.post("/api/v1/notices", body(this.unit, "URGE", 8))));
+			}
+			Set<String> numbers = new HashSet<>();
+			for (Future<Api.Response> first : firsts) {
+				Api.Response issued = first.get();
+				assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+				numbers.add(issued.json().path("number").asString());
+			}
+			assertThat(numbers).as("the year's first URGE notices, issued at once")
+				.containsExactlyInAnyOrder("催办〔2029〕1号", "催办〔2029〕2号", "催办〔2029〕3号", "催办〔2029〕4号", "催办〔2029〕5号",
+						"催办〔2029〕6号");
+
+			long id = office.post("/api/v1/notices", body(this.unit, "SUPERVISE", 8)).id();
+			assertThat(unitOperator.post("/api/v1/notices/" + id + "/acknowledge", Map.of()).status()).isEqualTo(200);
+			assertThat(unitOperator.post("/api/v1/notices/" + id + "/acknowledge", Map.of()).status())
+				.as("the first responder is kept")
+				.isEqualTo(409);
+			List<Future<Api.Response>> answers = new ArrayList<>();
+			for (String text : List.of("甲：已整改", "乙：已整改")) {
+				answers.add(pool
+					.submit(() -> unitOperator.post("/api/v1/notices/" + id + "/respond", Map.of("text", text))));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Api.Response> answer : answers) {
+				statuses.add(answer.get().status());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	@Test
