@@ -160,6 +160,34 @@ class SupervisionApiTests {
 	}
 
 	@Test
+	void theRegisterExportsWhatTheListShows() throws Exception {
+		issue(this.unit, "BULLETIN", 8);
+		issue(this.unit, "BULLETIN", 8);
+		long listed = this.supervisor.get("/api/v1/notices?level=BULLETIN&unitId=" + this.unit)
+			.json()
+			.path("total")
+			.asLong();
+
+		Api.Response export = this.supervisor.get("/api/v1/notices/export?level=BULLETIN&unitId=" + this.unit);
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.contentType()).contains("spreadsheetml");
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(export.bytes()))) {
+			var sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("文号");
+			assertThat(sheet.getLastRowNum() - 1).isEqualTo((int) listed);
+			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).startsWith("通报〔2026〕");
+			assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("区住建局");
+		}
+		assertThat(this.otherOperator.get("/api/v1/notices/export?unitId=" + this.unit).status()).isEqualTo(200);
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+				this.otherOperator.get("/api/v1/notices/export?unitId=" + this.unit).bytes()))) {
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).as("another unit's notices are not in its ledger")
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
 	void deadlinesSkipTheNationalDayHolidaysAndCountTheMakeUpSaturday() {
 		this.clock.set(ZonedDateTime.of(2026, 9, 30, 16, 0, 0, 0, SHANGHAI));
 		this.supervisor = new Api(this.port).as(this.supervisorName, Api.PASSWORD);

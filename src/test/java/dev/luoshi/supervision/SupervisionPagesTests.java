@@ -143,6 +143,13 @@ class SupervisionPagesTests {
 			.as("the inspection photo is served")
 			.isPositive();
 
+		this.office.go("/notices");
+		assertThat(this.office.text()).contains("督办台账").contains("导出台账");
+		new org.openqa.selenium.support.ui.Select(this.office.find("select[name=level]")).selectByValue("URGE");
+		this.office.waitForPath("level=URGE");
+		assertThat(this.office.findAll(".ls-notices .ls-notice-card")).isNotEmpty()
+			.allSatisfy((card) -> assertThat(card.getText()).isEqualTo("催办"));
+
 		this.office.go("/rectifications");
 		assertThat(this.office.text()).contains("整改台账").contains("已销号").contains("待验收").contains("整改中");
 		new org.openqa.selenium.support.ui.Select(this.office.find("select[name=unitId]")).selectByVisibleText("江滨街道");

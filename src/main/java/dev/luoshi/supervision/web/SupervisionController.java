@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.Page;
 import dev.luoshi.shared.PageRequest;
+import dev.luoshi.shared.Spreadsheets;
 import dev.luoshi.supervision.EscalationRule;
 import dev.luoshi.supervision.Escalations;
 import dev.luoshi.supervision.Finding;
@@ -22,6 +23,7 @@ import dev.luoshi.supervision.Inspection;
 import dev.luoshi.supervision.LaggingList;
 import dev.luoshi.supervision.LaggingUnit;
 import dev.luoshi.supervision.NewNotice;
+import dev.luoshi.supervision.NoticeExports;
 import dev.luoshi.supervision.Notice;
 import dev.luoshi.supervision.NoticeLevel;
 import dev.luoshi.supervision.NoticeStatus;
@@ -53,8 +55,11 @@ class SupervisionController {
 
 	private final LaggingList lagging;
 
+	private final NoticeExports exports;
+
 	SupervisionController(Notices notices, Rectifications rectifications, Escalations escalations, Findings findings,
-			LaggingList lagging) {
+			LaggingList lagging, NoticeExports exports) {
+		this.exports = exports;
 		this.lagging = lagging;
 		this.notices = notices;
 		this.rectifications = rectifications;
@@ -74,6 +79,13 @@ class SupervisionController {
 			@RequestParam(required = false) NoticeStatus status, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return this.notices.notices(unitId, level, status, PageRequest.of(page, size));
+	}
+
+	/** The notice register (督办台账) as .xlsx, filtered as the list. */
+	@GetMapping("/api/v1/notices/export")
+	ResponseEntity<byte[]> export(@RequestParam(required = false) Long unitId,
+			@RequestParam(required = false) NoticeLevel level, @RequestParam(required = false) NoticeStatus status) {
+		return Spreadsheets.download("notices.xlsx", this.exports.ledger(unitId, level, status));
 	}
 
 	@GetMapping("/api/v1/notices/{id}")

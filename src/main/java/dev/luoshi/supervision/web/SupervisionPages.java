@@ -15,11 +15,13 @@ import dev.luoshi.organization.UnitKind;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.PageRequest;
 import dev.luoshi.shared.Problems;
+import dev.luoshi.shared.Spreadsheets;
 import dev.luoshi.supervision.Escalations;
 import dev.luoshi.supervision.Findings;
 import dev.luoshi.supervision.Inspection;
 import dev.luoshi.supervision.LaggingList;
 import dev.luoshi.supervision.NewNotice;
+import dev.luoshi.supervision.NoticeExports;
 import dev.luoshi.supervision.Notice;
 import dev.luoshi.supervision.NoticeLevel;
 import dev.luoshi.supervision.NoticeStatus;
@@ -31,6 +33,7 @@ import dev.luoshi.supervision.Rectifications;
 import dev.luoshi.work.Campaigns;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,6 +62,8 @@ class SupervisionPages {
 
 	private final Campaigns campaigns;
 
+	private final NoticeExports exports;
+
 	private final Escalations escalations;
 
 	private final Findings findings;
@@ -77,7 +82,8 @@ class SupervisionPages {
 
 	SupervisionPages(Notices notices, Rectifications rectifications, SupervisionFiles files, Escalations escalations,
 			Findings findings, LaggingList lagging, Campaigns campaigns, Notifications notifications,
-			Organization organization, DataScopes scopes, MessageSource messages, Clock clock) {
+			Organization organization, DataScopes scopes, MessageSource messages, NoticeExports exports, Clock clock) {
+		this.exports = exports;
 		this.notices = notices;
 		this.rectifications = rectifications;
 		this.files = files;
@@ -152,6 +158,28 @@ class SupervisionPages {
 		redirect.addFlashAttribute("notice",
 				this.messages.getMessage("supervision.escalated", new Object[] { created }, locale));
 		return "redirect:/supervision";
+	}
+
+	/** 督办台账: every notice the caller may see, by unit, level and state, paged. */
+	@GetMapping("/notices")
+	String register(@RequestParam(required = false) Long unitId, @RequestParam(required = false) NoticeLevel level,
+			@RequestParam(required = false) NoticeStatus status, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		model.addAttribute("notices",
+				this.notices.notices(unitId, level, status, PageRequest.of(Math.max(0, page), 50)));
+		model.addAttribute("units", units());
+		model.addAttribute("levels", NoticeLevel.values());
+		model.addAttribute("statuses", NoticeStatus.values());
+		model.addAttribute("unitId", unitId);
+		model.addAttribute("level", level);
+		model.addAttribute("status", status);
+		return "supervision/register";
+	}
+
+	@GetMapping("/notices/ledger.xlsx")
+	ResponseEntity<byte[]> registerLedger(@RequestParam(required = false) Long unitId,
+			@RequestParam(required = false) NoticeLevel level, @RequestParam(required = false) NoticeStatus status) {
+		return Spreadsheets.download("notices.xlsx", this.exports.ledger(unitId, level, status));
 	}
 
 	@GetMapping("/notices/{id}")
