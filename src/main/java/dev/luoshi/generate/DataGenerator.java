@@ -32,6 +32,7 @@ import dev.luoshi.identity.Passwords;
 import dev.luoshi.identity.Role;
 import dev.luoshi.organization.Organization;
 import dev.luoshi.supervision.NoticeLevel;
+import dev.luoshi.supervision.SupervisionProperties;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -89,10 +90,13 @@ class DataGenerator implements ApplicationRunner {
 
 	private final LockProvider locks;
 
+	private final SupervisionProperties numbering;
+
 	DataGenerator(GenerateProperties properties, Organization organization, Accounts accounts, JdbcTemplate jdbc,
-			TransactionTemplate transaction, LockProvider locks, Clock clock,
+			TransactionTemplate transaction, LockProvider locks, SupervisionProperties numbering, Clock clock,
 			@Value("${luoshi.demo.password:}") String password) {
 		this.locks = locks;
+		this.numbering = numbering;
 		this.properties = properties;
 		this.organization = organization;
 		this.accounts = accounts;
@@ -511,7 +515,7 @@ class DataGenerator implements ApplicationRunner {
 					String status = (recent || this.random.nextInt(12) == 0) ? "OPEN"
 							: (this.random.nextInt(3) == 0) ? "RESPONDED" : "CLOSED";
 					boolean answered = status.equals("RESPONDED") || status.equals("CLOSED");
-					notices.add(id("notice"), level.prefix() + "〔" + issued.getYear() + "〕" + number + "号",
+					notices.add(id("notice"), DataGenerator.this.numbering.number(level, issued.getYear(), number),
 							level.name(), unit, WORKS[this.random.nextInt(WORKS.length)] + "进度滞后", "请说明情况并加快推进。",
 							this.supervisorAccount, Timestamp.from(at), Timestamp.from(due), status,
 							answered ? Timestamp.from(at.plus(Duration.ofDays(1))) : null,

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.luoshi.identity.Accounts;
 import dev.luoshi.identity.CurrentUser;
@@ -76,8 +78,21 @@ public class Notifications {
 	 */
 	public void notifyAccounts(Collection<Long> accountIds, Message message) {
 		Instant now = this.clock.instant();
-		boolean mails = this.mail.getIfAvailable() != null;
-		for (Long account : accountIds.stream().distinct().toList()) {
+		List<Long> accounts = accountIds.stream().distinct().toList();
+		if (accounts.isEmpty()) {
+			return;
+		}
+		// the recipients' e-mail settings in one query
+		Map<Long, Contact> contacts = new HashMap<>();
+		if (this.mail.getIfAvailable() != null) {
+			this.jdbc
+				.sql("select account_id, email, digest from notification_contact where account_id in (:accounts) "
+						+ "and email is not null")
+				.param("accounts", accounts)
+				.query((rs, n) -> contacts.put(rs.getLong(1), new Contact(rs.getString(2), rs.getBoolean(3))))
+				.list();
+		}
+		for (Long account : accounts) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			this.jdbc
 				.sql("insert into notification (account_id, subject, body, link, entity_type, entity_id, created_at) "
@@ -85,24 +100,19 @@ public class Notifications {
 				.params(account, cut(message.subject(), 300), cut(message.body(), 4000), message.link(),
 						message.entityType(), message.entityId(), Timestamp.from(now))
 				.update(keys, "id");
-			long id = keys.getKeyAs(Long.class);
-			if (!mails) {
+			Contact contact = contacts.get(account);
+			if (contact == null) {
 				continue;
 			}
-			this.jdbc.sql("select email, digest from notification_contact where account_id = ? and email is not null")
-				.param(account)
-				.query((rs, n) -> new Object[] { rs.getString(1), rs.getBoolean(2) })
-				.optional()
-				.ifPresent((contact) -> this.jdbc.sql(
-						"insert into delivery (notification_id, channel, target, subject, body, status, next_attempt_at, "
-								+ "created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)")
-					.params(id, ((Boolean) contact[1]) ? "DIGEST" : "EMAIL", contact[0], cut(message.subject(), 300),
-							cut(message.body(), 4000),
-							Timestamp.from(((Boolean) contact[1])
-									? Deliveries.nextDigest(now, this.clock.getZone(), this.properties.digestAt())
-									: now),
-							Timestamp.from(now))
-					.update());
+			this.jdbc
+				.sql("insert into delivery (notification_id, channel, target, subject, body, status, next_attempt_at, "
+						+ "created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+				.params(keys.getKeyAs(Long.class), contact.digest() ? "DIGEST" : "EMAIL", contact.email(),
+						cut(message.subject(), 300), cut(message.body(), 4000),
+						Timestamp.from(contact.digest()
+								? Deliveries.nextDigest(now, this.clock.getZone(), this.properties.digestAt()) : now),
+						Timestamp.from(now))
+				.update();
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -100,10 +101,12 @@ public class Escalations {
 	private List<Notice> apply(EscalationRule rule) {
 		List<Notice> created = new ArrayList<>();
 		LocalDate today = LocalDate.now(this.clock);
+		// the causes this rule has answered already, read once rather than once per cause
+		Set<String> issued = this.notices.causesOf(rule.code());
 		switch (rule.trigger()) {
 			case MILESTONE_OVERDUE -> {
 				for (OverdueMilestone m : this.taskBook.overdueMilestones(today)) {
-					detected(rule, rule.code() + ":" + m.milestoneId(), new Findings.NewFinding(m.leadUnitId(),
+					detected(rule, issued, rule.code() + ":" + m.milestoneId(), new Findings.NewFinding(m.leadUnitId(),
 							"节点“" + m.milestoneName() + "”应于 " + m.dueDate() + " 完成，至今未完成。", m.taskId(), null, null),
 							"节点逾期：" + m.taskTitle() + "——" + m.milestoneName(), "请说明情况并加快推进。")
 						.ifPresent(created::add);
@@ -111,7 +114,7 @@ public class Escalations {
 			}
 			case REPORT_MISSING -> {
 				for (OverdueReport r : this.reporting.overdueReports(today)) {
-					detected(rule, rule.code() + ":" + r.taskId() + ":" + r.period(),
+					detected(rule, issued, rule.code() + ":" + r.taskId() + ":" + r.period(),
 							new Findings.NewFinding(r.leadUnitId(), r.period() + " 进度应于 " + r.dueOn() + " 前报送，至今未报。",
 									r.taskId(), null, null),
 							"进度未报：" + r.taskTitle() + "（" + r.period() + "）", "请尽快报送。")
@@ -121,7 +124,7 @@ public class Escalations {
 			case FIGURE_MISSING -> {
 				YearMonth month = YearMonth.from(today).minusMonths(1);
 				for (InvestmentReports.MissingFigure f : this.figures.missingFigures(month)) {
-					detected(rule, rule.code() + ":" + f.projectId() + ":" + month,
+					detected(rule, issued, rule.code() + ":" + f.projectId() + ":" + month,
 							new Findings.NewFinding(f.leadUnitId(), month + " 完成投资应于 " + f.dueDate() + " 前填报，至今未报。",
 									null, f.projectId(), null),
 							"月度投资未报：" + f.name() + "（" + month + "）", "请尽快填报。")
@@ -165,8 +168,11 @@ public class Escalations {
 	 * What the rules detect in the data is a finding of its own (source MONITORING), and
 	 * the rule's notice is about it; once per cause.
 	 */
-	private Optional<Notice> detected(EscalationRule rule, String cause, Findings.NewFinding what, String subject,
-			String request) {
+	private Optional<Notice> detected(EscalationRule rule, Set<String> issued, String cause, Findings.NewFinding what,
+			String subject, String request) {
+		if (issued.contains(cause)) {
+			return Optional.empty();
+		}
 		return alone(cause, () -> {
 			if (this.notices.issuedFor(cause)) {
 				return Optional.empty();

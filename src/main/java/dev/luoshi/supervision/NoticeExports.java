@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import dev.luoshi.shared.LedgerWorkbook;
 import dev.luoshi.shared.Page;
 import dev.luoshi.shared.PageRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +32,13 @@ public class NoticeExports {
 
 	private final Notices notices;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	NoticeExports(Notices notices, Clock clock) {
+	NoticeExports(Notices notices, MessageSource messages, Clock clock) {
 		this.notices = notices;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -71,14 +76,9 @@ public class NoticeExports {
 		return (instant != null) ? TIME.format(instant.atZone(this.clock.getZone())) : null;
 	}
 
-	private static String label(NoticeStatus status) {
-		return switch (status) {
-			case OPEN -> "待签收";
-			case ACKNOWLEDGED -> "已签收";
-			case RESPONDED -> "已回复";
-			case CLOSED -> "已办结";
-			case OVERDUE -> "逾期未回复";
-		};
+	/** A state as the pages name it in Chinese, the ledger's language. */
+	private String label(NoticeStatus status) {
+		return this.messages.getMessage("notice.status." + status.name(), null, Locale.SIMPLIFIED_CHINESE);
 	}
 
 }

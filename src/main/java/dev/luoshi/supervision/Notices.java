@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.luoshi.calendar.Calendar;
 import dev.luoshi.identity.CurrentUser;
@@ -172,6 +174,15 @@ public class Notices {
 			.params(id, Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** The causes a rule has issued notices for. */
+	Set<String> causesOf(String ruleCode) {
+		return new HashSet<>(
+				this.jdbc.sql("select dedupe_key from notice where rule_code = ? and dedupe_key is not null")
+					.param(ruleCode)
+					.query(String.class)
+					.list());
 	}
 
 	/** Whether a rule already issued a notice for this cause. */

@@ -30,7 +30,8 @@ public record SupervisionProperties(String numberPattern, Map<NoticeLevel, Integ
 		return this.responseHours.getOrDefault(level, 8);
 	}
 
-	String number(NoticeLevel level, int year, int number) {
+	/** A notice's number in the configured pattern, e.g. 督办〔2026〕12号. */
+	public String number(NoticeLevel level, int year, int number) {
 		return this.numberPattern.replace("{prefix}", level.prefix())
 			.replace("{year}", String.valueOf(year))
 			.replace("{number}", String.valueOf(number));

@@ -95,22 +95,25 @@ public class Reporting {
 			.param(today)
 			.query((rs, n) -> new CampaignCycle(rs.getLong(1), ReportingCycle.valueOf(rs.getString(2)), rs.getInt(3)))
 			.list();
-		for (CampaignCycle campaign : campaigns) {
-			Period period = campaign.latestDuePeriod(today);
-			this.jdbc
-				.sql("select t.id, t.title, t.lead_unit_id from task t where t.campaign_id = ? and t.status = 'OPEN' "
-						+ "and t.start_date <= ? and t.created_at < ? "
-						+ "and not exists (select 1 from task c where c.parent_id = t.id) "
-						+ "and not exists (select 1 from progress_report r where r.task_id = t.id and r.period = ?) "
-						+ "order by t.id")
-				.params(campaign.id(), period.begins(),
-						Timestamp.from(period.dueOn().plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()),
-						period.name())
-				.query((rs,
-						n) -> overdue.add(new OverdueReport(rs.getLong(1), rs.getString(2), rs.getLong(3),
-								period.name(), period.dueOn())))
-				.list();
-		}
+		// campaigns of one cycle and due day share the period: one query for each such
+		// group
+		Map<Period, List<Long>> byPeriod = new java.util.LinkedHashMap<>();
+		campaigns
+			.forEach((campaign) -> byPeriod.computeIfAbsent(campaign.latestDuePeriod(today), (key) -> new ArrayList<>())
+				.add(campaign.id()));
+		byPeriod.forEach((period, ids) -> this.jdbc
+			.sql("select t.id, t.title, t.lead_unit_id from task t where t.campaign_id in (:campaigns) "
+					+ "and t.status = 'OPEN' and t.start_date <= :begins and t.created_at < :dueEnds "
+					+ "and not exists (select 1 from task c where c.parent_id = t.id) "
+					+ "and not exists (select 1 from progress_report r where r.task_id = t.id and r.period = :period) "
+					+ "order by t.id")
+			.param("campaigns", ids)
+			.param("begins", period.begins())
+			.param("dueEnds", Timestamp.from(period.dueOn().plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()))
+			.param("period", period.name())
+			.query((rs, n) -> overdue
+				.add(new OverdueReport(rs.getLong(1), rs.getString(2), rs.getLong(3), period.name(), period.dueOn())))
+			.list());
 		return overdue;
 	}
 
