@@ -53,6 +53,11 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
+				// the public board (晾晒): the service shows anonymous callers published
+				// rankings of
+				// public schemes only
+				.requestMatchers(HttpMethod.GET, "/api/v1/rankings", "/api/v1/board")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,7 +76,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
-					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/board", "/board/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -1,0 +1,215 @@
+package dev.luoshi.evaluation;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.IsoFields;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.luoshi.evaluation.Scoring.Measure;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures one indicator for every unit of a scheme's peer groups at once: each kind is a
+ * constant number of grouped queries, never a query per unit.
+ */
+@Component
+class Measurements {
+
+	/** Points per notice level when a SUPERVISION_DEDUCTION rule does not say. */
+	static final Map<String, Object> DEFAULT_DEDUCTIONS = Map.of("REMINDER", 0.5, "URGE", 1, "SUPERVISE", 2, "BULLETIN",
+			3, "INTERVIEW", 5);
+
+	private static final String MEMBERS = "(select u.id from unit u where u.peer_group in (:groups))";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Measurements(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Every member's measure; members missing from the map have nothing to measure. */
+	Map<Long, Measure> measure(Scheme scheme, Scheme.Indicator indicator, Period period) {
+		return switch (indicator.kind()) {
+			case TASK_COMPLETION -> taskCompletion(scheme, period);
+			case ON_TIME_MILESTONES -> onTimeMilestones(scheme, period);
+			case REPORT_TIMELINESS -> reportTimeliness(scheme, period);
+			case INVESTMENT_COMPLETION -> investmentCompletion(scheme, period);
+			case SUPERVISION_DEDUCTION -> supervisionDeduction(scheme, indicator, period);
+			case ASSESSOR_SCORE -> assessorScores(indicator, period);
+			case ECONOMIC_TARGET, LAND_EFFICIENCY -> Map.of();
+		};
+	}
+
+	private Map<Long, Measure> taskCompletion(Scheme scheme, Period period) {
+		Map<Long, Measure> measures = new HashMap<>();
+		this.jdbc
+			.sql("select t.lead_unit_id, count(*), sum(case when t.status = 'DONE' then 1 else 0 end) from task t "
+					+ "where t.lead_unit_id in " + MEMBERS + " and t.status <> 'CANCELLED' "
+					+ "and t.deadline between :yearStart and :end " + "group by t.lead_unit_id")
+			.param("groups", scheme.peerGroups())
+			.param("yearStart", period.start().withDayOfYear(1))
+			.param("end", period.end())
+			.query((rs) -> {
+				measures.put(rs.getLong(1), Scoring.share(rs.getLong(3), rs.getLong(2)));
+			});
+		return measures;
+	}
+
+	private Map<Long, Measure> onTimeMilestones(Scheme scheme, Period period) {
+		Map<Long, Measure> measures = new HashMap<>();
+		this.jdbc
+			.sql("select t.lead_unit_id, count(*), "
+					+ "sum(case when m.completed_on is not null and m.completed_on <= m.due_date then 1 else 0 end) "
+					+ "from milestone m join task t on t.id = m.task_id where m.due_date between :start and :end "
+					+ "and t.status <> 'CANCELLED' and t.lead_unit_id in " + MEMBERS + " group by t.lead_unit_id")
+			.param("groups", scheme.peerGroups())
+			.param("start", period.start())
+			.param("end", period.end())
+			.query((rs) -> {
+				measures.put(rs.getLong(1), Scoring.share(rs.getLong(3), rs.getLong(2)));
+			});
+		return measures;
+	}
+
+	/**
+	 * The reports due in the period (monthly ones on the campaign's due day of each
+	 * month, weekly ones on each Friday) from every leaf task that had started and was
+	 * still running, and how many of them were in by the end of their due day. One
+	 * grouped query per reporting period and due day.
+	 */
+	private Map<Long, Measure> reportTimeliness(Scheme scheme, Period period) {
+		Map<Long, long[]> counts = new HashMap<>();
+		List<Integer> dueDays = this.jdbc
+			.sql("select distinct report_due_day from campaign where reporting_cycle = 'MONTHLY' "
+					+ "and start_date <= :end and end_date >= :start")
+			.param("start", period.start())
+			.param("end", period.end())
+			.query(Integer.class)
+			.list();
+		for (YearMonth month : period.months()) {
+			for (int dueDay : dueDays) {
+				LocalDate dueOn = month.atDay(Math.min(dueDay, month.lengthOfMonth()));
+				countReports(scheme, "c.reporting_cycle = 'MONTHLY' and c.report_due_day = " + dueDay, month.toString(),
+						month.atDay(1), dueOn, counts);
+			}
+		}
+		for (LocalDate friday = period.start()
+			.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)); !friday
+				.isAfter(period.end()); friday = friday.plusWeeks(1)) {
+			LocalDate monday = friday.with(DayOfWeek.MONDAY);
+			String week = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+					monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+			countReports(scheme, "c.reporting_cycle = 'WEEKLY'", week, monday, friday, counts);
+		}
+		Map<Long, Measure> measures = new HashMap<>();
+		counts.forEach((unit, count) -> measures.put(unit, Scoring.share(count[1], count[0])));
+		return measures;
+	}
+
+	private void countReports(Scheme scheme, String cycle, String name, LocalDate begins, LocalDate dueOn,
+			Map<Long, long[]> counts) {
+		Timestamp dueEnds = Timestamp.from(dueOn.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant());
+		this.jdbc
+			.sql("select t.lead_unit_id, count(*), sum(case when exists (select 1 from progress_report r "
+					+ "where r.task_id = t.id and r.period = :period and r.submitted_at < :dueEnds) then 1 else 0 end) "
+					+ "from task t join campaign c on c.id = t.campaign_id where " + cycle
+					+ " and t.status <> 'CANCELLED' and t.start_date <= :begins and t.deadline >= :begins "
+					+ "and t.created_at < :dueEnds and not exists (select 1 from task ch where ch.parent_id = t.id) "
+					+ "and t.lead_unit_id in " + MEMBERS + " group by t.lead_unit_id")
+			.param("period", name)
+			.param("dueEnds", dueEnds)
+			.param("begins", begins)
+			.param("groups", scheme.peerGroups())
+			.query((rs) -> {
+				long[] count = counts.computeIfAbsent(rs.getLong(1), (unit) -> new long[2]);
+				count[0] += rs.getLong(2);
+				count[1] += rs.getLong(3);
+			});
+	}
+
+	/** Year-to-date completed ÷ year-to-date plan, to the period's last month. */
+	private Map<Long, Measure> investmentCompletion(Scheme scheme, Period period) {
+		YearMonth last = period.lastMonth();
+		Map<Long, BigDecimal> plans = new HashMap<>();
+		this.jdbc.sql(
+				"select p.lead_unit_id, sum(m.amount) from investment_plan_month m join project p on p.id = m.project_id "
+						+ "where m.plan_year = :year and m.plan_month <= :month and p.lead_unit_id in " + MEMBERS
+						+ " group by p.lead_unit_id")
+			.param("year", last.getYear())
+			.param("month", last.getMonthValue())
+			.param("groups", scheme.peerGroups())
+			.query((rs) -> {
+				plans.put(rs.getLong(1), rs.getBigDecimal(2));
+			});
+		Map<Long, BigDecimal> done = new HashMap<>();
+		this.jdbc
+			.sql("select p.lead_unit_id, sum(r.amount) from investment_report r join project p on p.id = r.project_id "
+					+ "where r.report_year = :year and r.report_month <= :month and p.lead_unit_id in " + MEMBERS
+					+ " group by p.lead_unit_id")
+			.param("year", last.getYear())
+			.param("month", last.getMonthValue())
+			.param("groups", scheme.peerGroups())
+			.query((rs) -> {
+				done.put(rs.getLong(1), rs.getBigDecimal(2));
+			});
+		Map<Long, Measure> measures = new HashMap<>();
+		plans.forEach((unit, plan) -> {
+			if (plan.signum() > 0) {
+				measures.put(unit, Measure.capped(Scoring.percent(done.getOrDefault(unit, BigDecimal.ZERO), plan)));
+			}
+		});
+		return measures;
+	}
+
+	/** 100 less the points of the notices received in the period; raw is the points. */
+	private Map<Long, Measure> supervisionDeduction(Scheme scheme, Scheme.Indicator indicator, Period period) {
+		Map<String, Object> rule = indicator.rule().isEmpty() ? DEFAULT_DEDUCTIONS : indicator.rule();
+		Map<Long, BigDecimal> points = new HashMap<>();
+		this.jdbc
+			.sql("select n.unit_id, n.level, count(*) from notice n where n.issued_at >= :from and n.issued_at < :to "
+					+ "and n.unit_id in " + MEMBERS + " group by n.unit_id, n.level")
+			.param("from", Timestamp.from(period.start().atStartOfDay(this.clock.getZone()).toInstant()))
+			.param("to", Timestamp.from(period.end().plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()))
+			.param("groups", scheme.peerGroups())
+			.query((rs) -> {
+				Object each = rule.get(rs.getString(2));
+				if (each instanceof Number number) {
+					points.merge(rs.getLong(1),
+							new BigDecimal(number.toString()).multiply(BigDecimal.valueOf(rs.getLong(3))),
+							BigDecimal::add);
+				}
+			});
+		Map<Long, Measure> measures = new HashMap<>();
+		this.jdbc.sql("select u.id from unit u where u.peer_group in (:groups)")
+			.param("groups", scheme.peerGroups())
+			.query(Long.class)
+			.list()
+			.forEach((unit) -> {
+				BigDecimal deducted = points.getOrDefault(unit, BigDecimal.ZERO).setScale(2);
+				measures.put(unit, Measure.capped(Scoring.HUNDRED.subtract(deducted)).withRaw(deducted));
+			});
+		return measures;
+	}
+
+	private Map<Long, Measure> assessorScores(Scheme.Indicator indicator, Period period) {
+		Map<Long, Measure> measures = new HashMap<>();
+		this.jdbc.sql("select unit_id, score from assessor_score where indicator_id = ? and period = ?")
+			.params(indicator.id(), period.name())
+			.query((rs) -> {
+				measures.put(rs.getLong(1), Measure.capped(rs.getBigDecimal(2)));
+			});
+		return measures;
+	}
+
+}
