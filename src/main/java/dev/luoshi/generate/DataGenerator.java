@@ -92,9 +92,12 @@ class DataGenerator implements ApplicationRunner {
 
 	private final SupervisionProperties numbering;
 
+	private final GeneratedRankings rankings;
+
 	DataGenerator(GenerateProperties properties, Organization organization, Accounts accounts, JdbcTemplate jdbc,
 			TransactionTemplate transaction, LockProvider locks, SupervisionProperties numbering, Clock clock,
-			@Value("${luoshi.demo.password:}") String password) {
+			GeneratedRankings rankings, @Value("${luoshi.demo.password:}") String password) {
+		this.rankings = rankings;
 		this.locks = locks;
 		this.numbering = numbering;
 		this.properties = properties;
@@ -122,6 +125,7 @@ class DataGenerator implements ApplicationRunner {
 		List<SimpleLock> held = holdScheduledJobs();
 		try {
 			run.all();
+			run.counts.put("rankedUnits", this.rankings.rank(run.supervisorAccount, run.random));
 		}
 		finally {
 			held.forEach(SimpleLock::unlock);
@@ -254,7 +258,7 @@ class DataGenerator implements ApplicationRunner {
 							units.add(village, code + "-S" + (s + 1) + "-" + (v + 1),
 									place + (town ? "第" + (v + 1) + "村" : "第" + (v + 1) + "社区"),
 									town ? "VILLAGE" : "COMMUNITY", street, path + street + "/" + village + "/",
-									depth + 2, null, v, this.now);
+									depth + 2, town ? "VILLAGE" : "COMMUNITY", v, this.now);
 						}
 					}
 					this.counties.add(county);

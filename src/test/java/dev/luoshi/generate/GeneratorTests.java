@@ -70,6 +70,15 @@ class GeneratorTests {
 		assertThat(summary.path("count").asLong()).isEqualTo(12);
 		assertThat(summary.path("completedThisYear").decimalValue()).isPositive();
 		assertThat(supervisor.get("/api/v1/notices?size=1").json().path("total").asLong()).isEqualTo(60);
+		JsonNode scheme = supervisor.get("/api/v1/schemes").json().get(0);
+		JsonNode rankings = supervisor.get("/api/v1/schemes/" + scheme.path("id").asLong() + "/rankings").json();
+		assertThat(rankings.findValuesAsString("status")).as(rankings.toString()).contains("COMPUTED");
+		JsonNode ranked = supervisor
+			.get("/api/v1/rankings?schemeId=" + scheme.path("id").asLong() + "&period="
+					+ rankings.get(0).path("period").asString())
+			.json();
+		assertThat(ranked.size()).as("every unit but the root and cities' or counties' own is in a peer group")
+			.isEqualTo(2 + 2 * (5 + 3) + 2 * 3 * 2);
 		Api.Response issued = supervisor.post("/api/v1/notices",
 				Map.of("unitId", tree.get(0).path("leadUnitId").asLong(), "level", "REMINDER", "subject", "生成数据之后的督办"));
 		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
