@@ -91,6 +91,16 @@ public class NominationFiles {
 		return attached;
 	}
 
+	/**
+	 * Nominates with the evidence files at once: all of it lands, or (a refused file, a
+	 * closed round) none of it.
+	 */
+	public Nomination nominate(Long roundId, Long personId, String deeds, List<Upload> uploads) {
+		Nomination nomination = this.nominations.nominate(roundId, personId, deeds);
+		uploads.forEach((upload) -> attach(nomination.id(), upload));
+		return nomination;
+	}
+
 	@Transactional(readOnly = true)
 	public List<NominationFile> of(long nominationId) {
 		this.nominations.nomination(nominationId);
