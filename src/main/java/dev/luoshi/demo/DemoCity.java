@@ -49,11 +49,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final DemoSupervision supervision;
 
+	private final DemoNominations nominations;
+
 	private final TransactionTemplate transaction;
 
 	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts, DemoWork work,
-			DemoProjects projects, DemoSupervision supervision, TransactionTemplate transaction) {
+			DemoProjects projects, DemoSupervision supervision, DemoNominations nominations,
+			TransactionTemplate transaction) {
 		this.supervision = supervision;
+		this.nominations = nominations;
 		this.work = work;
 		this.projects = projects;
 		this.properties = properties;
@@ -115,6 +119,7 @@ class DemoCity implements ApplicationRunner {
 		Map<String, Long> campaigns = this.work.load(units, leaders, liaisons, password);
 		this.projects.load(units, leaders, liaisons, campaigns, password);
 		this.supervision.load(units, leaders, liaisons, campaigns, password);
+		this.nominations.load(heads);
 	}
 
 	private Person personFor(DemoDistrict.AccountSpec spec, Map<String, Person> leaders, Map<String, Person> heads,
