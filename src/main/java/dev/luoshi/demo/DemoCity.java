@@ -51,13 +51,16 @@ class DemoCity implements ApplicationRunner {
 
 	private final DemoEvaluation evaluation;
 
+	private final DemoNominations nominations;
+
 	private final TransactionTemplate transaction;
 
 	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts, DemoWork work,
-			DemoProjects projects, DemoSupervision supervision, DemoEvaluation evaluation,
+			DemoProjects projects, DemoSupervision supervision, DemoEvaluation evaluation, DemoNominations nominations,
 			TransactionTemplate transaction) {
 		this.supervision = supervision;
 		this.evaluation = evaluation;
+		this.nominations = nominations;
 		this.work = work;
 		this.projects = projects;
 		this.properties = properties;
@@ -120,6 +123,7 @@ class DemoCity implements ApplicationRunner {
 		this.projects.load(units, leaders, liaisons, campaigns, password);
 		this.supervision.load(units, leaders, liaisons, campaigns, password);
 		this.evaluation.load(units);
+		this.nominations.load(heads);
 	}
 
 	private Person personFor(DemoDistrict.AccountSpec spec, Map<String, Person> leaders, Map<String, Person> heads,
