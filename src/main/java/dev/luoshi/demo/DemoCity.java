@@ -49,11 +49,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final DemoSupervision supervision;
 
+	private final DemoIndicators indicators;
+
 	private final TransactionTemplate transaction;
 
 	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts, DemoWork work,
-			DemoProjects projects, DemoSupervision supervision, TransactionTemplate transaction) {
+			DemoProjects projects, DemoSupervision supervision, DemoIndicators indicators,
+			TransactionTemplate transaction) {
 		this.supervision = supervision;
+		this.indicators = indicators;
 		this.work = work;
 		this.projects = projects;
 		this.properties = properties;
@@ -115,6 +119,7 @@ class DemoCity implements ApplicationRunner {
 		Map<String, Long> campaigns = this.work.load(units, leaders, liaisons, password);
 		this.projects.load(units, leaders, liaisons, campaigns, password);
 		this.supervision.load(units, leaders, liaisons, campaigns, password);
+		this.indicators.load(units);
 	}
 
 	private Person personFor(DemoDistrict.AccountSpec spec, Map<String, Person> leaders, Map<String, Person> heads,

@@ -4,6 +4,6 @@
  * that a new user sees a living system at once. Each capability adds its demo data here,
  * consistent with the rest.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "organization", "identity", "calendar", "work", "project", "supervision" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "organization", "identity",
+		"calendar", "work", "project", "supervision", "indicator" })
 package dev.luoshi.demo;
