@@ -53,12 +53,15 @@ class DemoCity implements ApplicationRunner {
 
 	private final DemoNominations nominations;
 
+	private final DemoIndicators indicators;
+
 	private final TransactionTemplate transaction;
 
 	DemoCity(DemoProperties properties, Organization organization, People people, Accounts accounts, DemoWork work,
-			DemoProjects projects, DemoSupervision supervision, DemoEvaluation evaluation, DemoNominations nominations,
-			TransactionTemplate transaction) {
+			DemoProjects projects, DemoSupervision supervision, DemoIndicators indicators, DemoEvaluation evaluation,
+			DemoNominations nominations, TransactionTemplate transaction) {
 		this.supervision = supervision;
+		this.indicators = indicators;
 		this.evaluation = evaluation;
 		this.nominations = nominations;
 		this.work = work;
@@ -122,6 +125,7 @@ class DemoCity implements ApplicationRunner {
 		Map<String, Long> campaigns = this.work.load(units, leaders, liaisons, password);
 		this.projects.load(units, leaders, liaisons, campaigns, password);
 		this.supervision.load(units, leaders, liaisons, campaigns, password);
+		this.indicators.load(units);
 		this.evaluation.load(units);
 		this.nominations.load(heads);
 	}

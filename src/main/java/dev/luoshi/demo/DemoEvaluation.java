@@ -10,7 +10,7 @@ import java.util.Map;
 import dev.luoshi.evaluation.Exemption;
 import dev.luoshi.evaluation.IndicatorKind;
 import dev.luoshi.evaluation.NewScheme;
-import dev.luoshi.evaluation.Period;
+import dev.luoshi.shared.Period;
 import dev.luoshi.evaluation.Ranking;
 import dev.luoshi.evaluation.Rankings;
 import dev.luoshi.evaluation.Scheme;

@@ -5,5 +5,5 @@
  * consistent with the rest.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "organization", "identity",
-		"calendar", "work", "project", "supervision", "evaluation" })
+		"calendar", "work", "project", "supervision", "indicator", "evaluation" })
 package dev.luoshi.demo;

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.luoshi.evaluation.Scoring.Measure;
+import dev.luoshi.indicator.Achievement;
+import dev.luoshi.indicator.Indicators;
+import dev.luoshi.indicator.LandEfficiency;
+import dev.luoshi.shared.Period;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,9 +37,15 @@ class Measurements {
 
 	private final Clock clock;
 
-	Measurements(JdbcClient jdbc, Clock clock) {
+	private final Indicators indicators;
+
+	private final LandEfficiency landEfficiency;
+
+	Measurements(JdbcClient jdbc, Clock clock, Indicators indicators, LandEfficiency landEfficiency) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.indicators = indicators;
+		this.landEfficiency = landEfficiency;
 	}
 
 	/** Every member's measure; members missing from the map have nothing to measure. */
@@ -47,7 +57,8 @@ class Measurements {
 			case INVESTMENT_COMPLETION -> investmentCompletion(scheme, period);
 			case SUPERVISION_DEDUCTION -> supervisionDeduction(scheme, indicator, period);
 			case ASSESSOR_SCORE -> assessorScores(indicator, period);
-			case ECONOMIC_TARGET, LAND_EFFICIENCY -> Map.of();
+			case ECONOMIC_TARGET -> economicTarget(indicator, period);
+			case LAND_EFFICIENCY -> landEfficiency(period);
 		};
 	}
 
@@ -199,6 +210,39 @@ class Measurements {
 				BigDecimal deducted = points.getOrDefault(unit, BigDecimal.ZERO).setScale(2);
 				measures.put(unit, Measure.capped(Scoring.HUNDRED.subtract(deducted)).withRaw(deducted));
 			});
+		return measures;
+	}
+
+	/**
+	 * Actual against target of the indicator for the unit as a region and the period's
+	 * own figure (actual ÷ target, or target ÷ actual where lower is better), ×100.
+	 */
+	private Map<Long, Measure> economicTarget(Scheme.Indicator indicator, Period period) {
+		String code = String.valueOf(indicator.rule().get("indicator"));
+		boolean higherIsBetter = this.indicators.indicator(code).higherIsBetter();
+		Map<Long, Measure> measures = new HashMap<>();
+		for (Achievement achievement : this.indicators.achievements(code, period.name()).values()) {
+			BigDecimal target = achievement.target();
+			BigDecimal actual = achievement.actual();
+			if (target != null && actual != null && target.signum() > 0 && actual.signum() > 0) {
+				measures.put(achievement.regionId(), Measure
+					.capped(higherIsBetter ? Scoring.percent(actual, target) : Scoring.percent(target, actual)));
+			}
+		}
+		return measures;
+	}
+
+	/**
+	 * The 亩均 score of the unit's enterprises for the period's year, or for the year
+	 * before while the period's year has no figures yet (they are counted once a year).
+	 */
+	private Map<Long, Measure> landEfficiency(Period period) {
+		Map<Long, BigDecimal> scores = this.landEfficiency.unitScores(period.year());
+		if (scores.isEmpty()) {
+			scores = this.landEfficiency.unitScores(period.year() - 1);
+		}
+		Map<Long, Measure> measures = new HashMap<>();
+		scores.forEach((unit, score) -> measures.put(unit, Measure.capped(score)));
 		return measures;
 	}
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.luoshi.evaluation.Scoring.Measure;
+import dev.luoshi.shared.Period;
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.DataScopes;
 import dev.luoshi.identity.Role;

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.luoshi.identity.CurrentUser;
+import dev.luoshi.shared.Period;
 import dev.luoshi.identity.DataScopes;
 import dev.luoshi.identity.Role;
+import dev.luoshi.indicator.Indicators;
 import dev.luoshi.organization.Organization;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
@@ -53,8 +55,11 @@ public class Schemes {
 
 	private final Clock clock;
 
+	private final Indicators indicators;
+
 	Schemes(JdbcClient jdbc, DataScopes scopes, Organization organization, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Indicators indicators) {
+		this.indicators = indicators;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.organization = organization;
@@ -133,7 +138,7 @@ public class Schemes {
 		Scheme scheme = scheme(schemeId);
 		Period period = periodOf(scheme, "period", periodText);
 		Scheme.Indicator indicator = scheme.indicator(Texts.required("indicator", indicatorCode, 64))
-			.orElseThrow(() -> DomainException.invalid("indicator", "unknown-indicator",
+			.orElseThrow(() -> DomainException.invalid("indicator", "unknown-scheme-indicator",
 					"The scheme has no indicator " + indicatorCode, indicatorCode));
 		if (indicator.kind() != IndicatorKind.ASSESSOR_SCORE) {
 			throw DomainException.invalid("indicator", "not-assessor-score",
@@ -242,7 +247,7 @@ public class Schemes {
 				Boolean.TRUE.equals(command.publicBoard()));
 	}
 
-	private static void checkIndicator(String field, NewScheme.NewIndicator indicator, Set<String> codes) {
+	private void checkIndicator(String field, NewScheme.NewIndicator indicator, Set<String> codes) {
 		if (indicator == null) {
 			throw DomainException.invalid(field, "required", field + " is required");
 		}
@@ -263,6 +268,15 @@ public class Schemes {
 				&& !(rule.get("indicator") instanceof String target && !target.isBlank())) {
 			throw DomainException.invalid(field + ".rule", "rule-needs-indicator",
 					"An ECONOMIC_TARGET indicator names the indicator it measures: rule {\"indicator\": \"GDP\"}");
+		}
+		if (indicator.kind() == IndicatorKind.ECONOMIC_TARGET) {
+			try {
+				this.indicators.indicator(String.valueOf(rule.get("indicator")));
+			}
+			catch (DomainException.NotFound ex) {
+				throw DomainException.invalid(field + ".rule", "unknown-indicator",
+						"There is no indicator " + rule.get("indicator"), rule.get("indicator"));
+			}
 		}
 		if (indicator.kind() == IndicatorKind.SUPERVISION_DEDUCTION) {
 			rule.forEach((level, points) -> {

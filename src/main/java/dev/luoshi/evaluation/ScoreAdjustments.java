@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.luoshi.identity.CurrentUser;
+import dev.luoshi.shared.Period;
 import dev.luoshi.identity.DataScope;
 import dev.luoshi.identity.DataScopes;
 import dev.luoshi.identity.Role;

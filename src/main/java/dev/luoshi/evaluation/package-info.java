@@ -6,5 +6,5 @@
  * exemplary cadres (担当者) and each person's record of results (实绩档案).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "organization", "identity",
-		"calendar", "work", "project", "supervision", "notification" })
+		"calendar", "work", "project", "supervision", "indicator", "notification" })
 package dev.luoshi.evaluation;

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.luoshi.evaluation.IndicatorKind;
 import dev.luoshi.evaluation.NewScheme;
-import dev.luoshi.evaluation.Period;
+import dev.luoshi.shared.Period;
 import dev.luoshi.evaluation.Ranking;
 import dev.luoshi.evaluation.Rankings;
 import dev.luoshi.evaluation.Scheme;

@@ -323,6 +323,49 @@ class EvaluationApiTests {
 		assertThat(part(entry(q2, this.c), "RT").path("score").isNumber()).isFalse();
 	}
 
+	@Test
+	void economicTargetsAndLandEfficiencyComeFromTheIndicatorModule() {
+		Api office = supervisor();
+		String gdp = Fixtures.unique("GDP");
+		assertThat(office.post("/api/v1/indicators", Map.of("code", gdp, "name", "地区生产总值", "unit", "亿元")).status())
+			.isEqualTo(201);
+		List<Map<String, Object>> indicators = List.of(
+				Map.of("code", "JJ", "name", "地区生产总值完成率", "kind", "ECONOMIC_TARGET", "weight", 1, "rule",
+						Map.of("indicator", gdp)),
+				Map.of("code", "MJ", "name", "亩均效益", "kind", "LAND_EFFICIENCY", "weight", 1));
+		assertThat(office
+			.post("/api/v1/schemes",
+					with(scheme(), "indicators", List.of(Map.of("code", "JJ", "name", "x", "kind", "ECONOMIC_TARGET",
+							"weight", 1, "rule", Map.of("indicator", Fixtures.unique("NONE"))))))
+			.status()).isEqualTo(400);
+		long schemeId = created(office.post("/api/v1/schemes", with(scheme(), "indicators", indicators)));
+		for (Object[] value : new Object[][] { { this.a, "90" }, { this.b, "120" } }) {
+			Api.Response entered = office.put("/api/v1/indicator-values",
+					Map.of("indicator", gdp, "regionId", value[0], "period", "2026Q1", "target",
+							new java.math.BigDecimal("100"), "actual", new java.math.BigDecimal((String) value[1])));
+			assertThat(entered.status()).as(entered.toString()).isEqualTo(200);
+		}
+		String code = "91330100" + String.format("%010d", System.nanoTime() % 10_000_000_000L);
+		long enterprise = created(office.post("/api/v1/enterprises", Map.of("code", code, "name",
+				Fixtures.unique("临江精密机械有限公司"), "unitId", this.a, "industry", "通用设备制造业", "landArea", 50)));
+		assertThat(office
+			.put("/api/v1/enterprises/" + enterprise + "/figures/2026",
+					Map.of("taxPaid", 10_000_000, "outputValue", 150_000_000, "energyUse", 2_000))
+			.status()).isEqualTo(200);
+
+		JsonNode q1 = office.post("/api/v1/schemes/" + schemeId + "/rankings", Map.of("period", "2026Q1")).json();
+
+		// A: GDP 90 of 100 → 90; its one enterprise scores 71.33 → (90 + 71.33) / 2 =
+		// 80.67
+		// B: GDP 120 of 100 → capped 100; no enterprise, so 亩均 does not apply → 100
+		// C: neither applies → 0
+		assertEntry(q1, this.b, "100.00", 1, null);
+		assertEntry(q1, this.a, "80.67", 2, null);
+		assertEntry(q1, this.c, "0.00", 3, null);
+		assertThat(part(entry(q1, this.b), "JJ").path("raw").decimalValue()).isEqualByComparingTo("120");
+		assertThat(part(entry(q1, this.a), "MJ").path("score").decimalValue()).isEqualByComparingTo("71.33");
+	}
+
 	// --- helpers
 
 	private long lastTaskOf(long unit) {

@@ -1,5 +1,7 @@
 package dev.luoshi.evaluation;
 
+import dev.luoshi.shared.Period;
+
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
