@@ -7,6 +7,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import dev.luoshi.evaluation.Scoring.Measure;
 import dev.luoshi.indicator.Achievement;
 import dev.luoshi.indicator.Indicators;
 import dev.luoshi.indicator.LandEfficiency;
+import dev.luoshi.work.ReportingCycle;
 import dev.luoshi.shared.Period;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,10 +67,9 @@ class Measurements {
 
 	private Map<Long, Measure> taskCompletion(Scheme scheme, Period period) {
 		Map<Long, Measure> measures = new HashMap<>();
-		this.jdbc
-			.sql("select t.lead_unit_id, count(*), sum(case when t.status = 'DONE' then 1 else 0 end) from task t "
-					+ "where t.lead_unit_id in " + MEMBERS + " and t.status <> 'CANCELLED' "
-					+ "and t.deadline between :yearStart and :end " + "group by t.lead_unit_id")
+		this.jdbc.sql("select t.lead_unit_id, count(*), sum(case when t.status = 'DONE' then 1 else 0 end) from task t "
+				+ "join unit u on u.id = t.lead_unit_id where u.peer_group in (:groups) and t.status <> 'CANCELLED' "
+				+ "and t.deadline between :yearStart and :end " + "group by t.lead_unit_id")
 			.param("groups", scheme.peerGroups())
 			.param("yearStart", period.start().withDayOfYear(1))
 			.param("end", period.end())
@@ -79,11 +81,11 @@ class Measurements {
 
 	private Map<Long, Measure> onTimeMilestones(Scheme scheme, Period period) {
 		Map<Long, Measure> measures = new HashMap<>();
-		this.jdbc
-			.sql("select t.lead_unit_id, count(*), "
-					+ "sum(case when m.completed_on is not null and m.completed_on <= m.due_date then 1 else 0 end) "
-					+ "from milestone m join task t on t.id = m.task_id where m.due_date between :start and :end "
-					+ "and t.status <> 'CANCELLED' and t.lead_unit_id in " + MEMBERS + " group by t.lead_unit_id")
+		this.jdbc.sql("select t.lead_unit_id, count(*), "
+				+ "sum(case when m.completed_on is not null and m.completed_on <= m.due_date then 1 else 0 end) "
+				+ "from milestone m join task t on t.id = m.task_id join unit u on u.id = t.lead_unit_id "
+				+ "where m.due_date between :start and :end and t.status <> 'CANCELLED' and u.peer_group in (:groups) "
+				+ "group by t.lead_unit_id")
 			.param("groups", scheme.peerGroups())
 			.param("start", period.start())
 			.param("end", period.end())
@@ -96,57 +98,81 @@ class Measurements {
 	/**
 	 * The reports due in the period (monthly ones on the campaign's due day of each
 	 * month, weekly ones on each Friday) from every leaf task that had started and was
-	 * still running, and how many of them were in by the end of their due day. One
-	 * grouped query per reporting period and due day.
+	 * still running, and how many of them were in by the end of their due day. One pass:
+	 * the first filing of each task for each of the period's reporting periods (by the
+	 * index on period), then the tasks, matched in memory.
 	 */
 	private Map<Long, Measure> reportTimeliness(Scheme scheme, Period period) {
+		List<Due> dues = new ArrayList<>();
+		for (YearMonth month : period.months()) {
+			dues.add(new Due(month.toString(), ReportingCycle.MONTHLY, month.atDay(1), null));
+		}
+		for (LocalDate friday = period.start().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)); !friday
+			.isAfter(period.end()); friday = friday.plusWeeks(1)) {
+			LocalDate monday = friday.with(DayOfWeek.MONDAY);
+			dues.add(new Due(String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+					monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), ReportingCycle.WEEKLY, monday, friday));
+		}
+		Map<String, Map<Long, Long>> filed = new HashMap<>();
+		this.jdbc
+			.sql("select r.period, r.task_id, min(r.submitted_at) from progress_report r where r.period in (:periods) "
+					+ "group by r.period, r.task_id")
+			.param("periods", dues.stream().map(Due::name).toList())
+			.query((rs) -> {
+				filed.computeIfAbsent(rs.getString(1), (key) -> new HashMap<>())
+					.put(rs.getLong(2), rs.getTimestamp(3).getTime());
+			});
 		Map<Long, long[]> counts = new HashMap<>();
-		List<Integer> dueDays = this.jdbc
-			.sql("select distinct report_due_day from campaign where reporting_cycle = 'MONTHLY' "
-					+ "and start_date <= :end and end_date >= :start")
+		this.jdbc.sql(
+				"select t.id, t.lead_unit_id, t.start_date, t.deadline, t.created_at, c.reporting_cycle, c.report_due_day "
+						+ "from task t join campaign c on c.id = t.campaign_id join unit u on u.id = t.lead_unit_id "
+						+ "where u.peer_group in (:groups) and t.status <> 'CANCELLED' and t.start_date <= :end "
+						+ "and t.deadline >= :start and not exists (select 1 from task ch where ch.parent_id = t.id)")
+			.param("groups", scheme.peerGroups())
 			.param("start", period.start())
 			.param("end", period.end())
-			.query(Integer.class)
-			.list();
-		for (YearMonth month : period.months()) {
-			for (int dueDay : dueDays) {
-				LocalDate dueOn = month.atDay(Math.min(dueDay, month.lengthOfMonth()));
-				countReports(scheme, "c.reporting_cycle = 'MONTHLY' and c.report_due_day = " + dueDay, month.toString(),
-						month.atDay(1), dueOn, counts);
-			}
-		}
-		for (LocalDate friday = period.start()
-			.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)); !friday
-				.isAfter(period.end()); friday = friday.plusWeeks(1)) {
-			LocalDate monday = friday.with(DayOfWeek.MONDAY);
-			String week = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
-					monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-			countReports(scheme, "c.reporting_cycle = 'WEEKLY'", week, monday, friday, counts);
-		}
+			.query((rs) -> {
+				LocalDate started = rs.getDate(3).toLocalDate();
+				LocalDate deadline = rs.getDate(4).toLocalDate();
+				long created = rs.getTimestamp(5).getTime();
+				ReportingCycle cycle = ReportingCycle.valueOf(rs.getString(6));
+				int dueDay = rs.getInt(7);
+				for (Due due : dues) {
+					if (due.cycle() != cycle || started.isAfter(due.begins()) || deadline.isBefore(due.begins())) {
+						continue;
+					}
+					long dueEnds = due.endsOn(dueDay)
+						.plusDays(1)
+						.atStartOfDay(this.clock.getZone())
+						.toInstant()
+						.toEpochMilli();
+					if (created >= dueEnds) {
+						continue;
+					}
+					long[] count = counts.computeIfAbsent(rs.getLong(2), (unit) -> new long[2]);
+					count[0]++;
+					Long at = filed.getOrDefault(due.name(), Map.of()).get(rs.getLong(1));
+					if (at != null && at < dueEnds) {
+						count[1]++;
+					}
+				}
+			});
 		Map<Long, Measure> measures = new HashMap<>();
 		counts.forEach((unit, count) -> measures.put(unit, Scoring.share(count[1], count[0])));
 		return measures;
 	}
 
-	private void countReports(Scheme scheme, String cycle, String name, LocalDate begins, LocalDate dueOn,
-			Map<Long, long[]> counts) {
-		Timestamp dueEnds = Timestamp.from(dueOn.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant());
-		this.jdbc
-			.sql("select t.lead_unit_id, count(*), sum(case when exists (select 1 from progress_report r "
-					+ "where r.task_id = t.id and r.period = :period and r.submitted_at < :dueEnds) then 1 else 0 end) "
-					+ "from task t join campaign c on c.id = t.campaign_id where " + cycle
-					+ " and t.status <> 'CANCELLED' and t.start_date <= :begins and t.deadline >= :begins "
-					+ "and t.created_at < :dueEnds and not exists (select 1 from task ch where ch.parent_id = t.id) "
-					+ "and t.lead_unit_id in " + MEMBERS + " group by t.lead_unit_id")
-			.param("period", name)
-			.param("dueEnds", dueEnds)
-			.param("begins", begins)
-			.param("groups", scheme.peerGroups())
-			.query((rs) -> {
-				long[] count = counts.computeIfAbsent(rs.getLong(1), (unit) -> new long[2]);
-				count[0] += rs.getLong(2);
-				count[1] += rs.getLong(3);
-			});
+	/** A reporting period: its name, cycle, first day and (weekly) due day. */
+	private record Due(String name, ReportingCycle cycle, LocalDate begins, LocalDate friday) {
+
+		LocalDate endsOn(int dueDay) {
+			if (this.friday != null) {
+				return this.friday;
+			}
+			YearMonth month = YearMonth.from(this.begins);
+			return month.atDay(Math.min(dueDay, month.lengthOfMonth()));
+		}
+
 	}
 
 	/** Year-to-date completed ÷ year-to-date plan, to the period's last month. */

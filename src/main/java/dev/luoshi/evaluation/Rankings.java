@@ -36,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Rankings {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rankings.class);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -61,7 +63,10 @@ public class Rankings {
 		this.clock = clock;
 	}
 
-	/** Computes and stores the ranking of a scheme for a quarter or a month. */
+	/**
+	 * Computes and stores the ranking of a scheme for a quarter or a month; the result
+	 * says how many units were ranked (read the entries with {@link #entries}).
+	 */
 	public Ranking compute(long schemeId, String periodText) {
 		CurrentUser user = this.schemes.office();
 		Scheme scheme = this.schemes.scheme(schemeId);
@@ -71,9 +76,9 @@ public class Rankings {
 					"Rankings are per quarter or month; the year is the annual assessment", period.name());
 		}
 		long id = store(scheme, period, user.accountId());
-		Ranking computed = ranking(id);
+		Ranking computed = header(id).orElseThrow();
 		this.events.publishEvent(new EntityChanged("ranking", String.valueOf(id), "COMPUTED", null,
-				java.util.Map.of("scheme", schemeId, "period", period.name(), "units", computed.entries().size())));
+				java.util.Map.of("scheme", schemeId, "period", period.name(), "units", computed.units())));
 		return computed;
 	}
 
@@ -129,7 +134,10 @@ public class Rankings {
 		Map<Long, String> members = this.schemes.members(scheme);
 		Map<String, Map<Long, Measure>> measures = new LinkedHashMap<>();
 		for (Scheme.Indicator indicator : scheme.indicators()) {
+			long began = System.nanoTime();
 			measures.put(indicator.code(), this.measurements.measure(scheme, indicator, period));
+			log.debug("Measured {} ({}) of {} for {} in {} ms", indicator.code(), indicator.kind(), scheme.code(),
+					period, (System.nanoTime() - began) / 1_000_000);
 		}
 		Map<Long, List<RankingEntry.Item>> items = new HashMap<>();
 		this.jdbc.sql(
@@ -246,7 +254,8 @@ public class Rankings {
 	}
 
 	private static final String HEADER = "select r.id, r.scheme_id, s.name, r.period, r.status, r.computed_at, "
-			+ "r.published_at, r.version from ranking r join scheme s on s.id = r.scheme_id";
+			+ "r.published_at, r.version, (select count(*) from ranking_entry e where e.ranking_id = r.id) "
+			+ "from ranking r join scheme s on s.id = r.scheme_id";
 
 	Optional<Ranking> header(long id) {
 		return this.jdbc.sql(HEADER + " where r.id = ?").param(id).query(Rankings::header).optional();
@@ -263,7 +272,7 @@ public class Rankings {
 		Timestamp published = rs.getTimestamp(7);
 		return new Ranking(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 				Ranking.Status.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(),
-				(published != null) ? published.toInstant() : null, rs.getInt(8), List.of());
+				(published != null) ? published.toInstant() : null, rs.getInt(8), rs.getInt(9), null);
 	}
 
 	Ranking withEntries(Ranking ranking, String peerGroup) {
@@ -277,7 +286,7 @@ public class Rankings {
 			.query(Rankings::entry)
 			.list();
 		return new Ranking(ranking.id(), ranking.schemeId(), ranking.schemeName(), ranking.period(), ranking.status(),
-				ranking.computedAt(), ranking.publishedAt(), ranking.version(), entries);
+				ranking.computedAt(), ranking.publishedAt(), ranking.version(), ranking.units(), entries);
 	}
 
 	private static RankingEntry entry(ResultSet rs, int n) throws SQLException {
