@@ -133,6 +133,24 @@ class EvaluationPagesTests {
 		this.office.waitForText("的排名已发布，如需重算请先撤回发布");
 		assertThat(this.office.scriptErrors()).isEmpty();
 
+		// the year graded from its two quarters: 30% of five rounds to two 优秀, 老城街道
+		// (85, 90 → 87.50) and, of the three at 80.00, 青山镇 with the best latest quarter
+		this.office.go("/evaluation/schemes/" + scheme + "/annual/" + this.year);
+		assertThat(this.office.text()).contains("尚未进行年终考核");
+		this.office.driver().executeScript("window.confirm = () => true");
+		this.office.click("form.ls-assess button");
+		this.office.waitForText("年终考核已完成");
+		assertThat(this.office.find(".ls-annual tbody tr").getText()).contains("老城街道").contains("87.50").contains("优秀");
+		assertThat(this.office.findAll(".ls-annual tbody tr").get(1).getText()).contains("青山镇")
+			.contains("80.00")
+			.contains("优秀");
+		assertThat(this.office.findAll(".ls-grade-EXCELLENT")).hasSize(2);
+
+		this.office.go("/evaluation/schemes/" + scheme + "/edit");
+		assertThat(this.office.field("code").getAttribute("readonly")).isNotNull();
+		assertThat(this.office.field("indicators[1].target").getAttribute("value")).isEqualTo("GDP");
+		assertThat(this.office.find("input[name=peerGroups][value=STREETS]").isSelected()).isTrue();
+
 		// the board, for someone who is not signed in
 		this.other.go("/board");
 		assertThat(this.other.path()).isEqualTo("/board");
