@@ -12,6 +12,62 @@ document.addEventListener('DOMContentLoaded', () => {
 	document.querySelectorAll('select[data-autosubmit]').forEach((select) => {
 		select.addEventListener('change', () => select.form.submit());
 	});
+	// The scheme editor's indicator rows: add and remove rows, and show only the rule fields of the chosen kind.
+	// Without scripts the form posts its spare blank rows, which the server leaves out.
+	document.querySelectorAll('[data-indicator-rows]').forEach((table) => {
+		const body = table.tBodies[0];
+		const renumber = () => {
+			Array.from(body.rows).forEach((row, index) => {
+				row.querySelectorAll('[name], [id], label[for]').forEach((element) => {
+					['name', 'id', 'for'].forEach((attribute) => {
+						const value = element.getAttribute(attribute);
+						if (value) {
+							element.setAttribute(attribute, value.replace(/^indicators\[?\d+\]?/, (found) =>
+								found.includes('[') ? `indicators[${index}]` : `indicators${index}`));
+						}
+					});
+				});
+			});
+		};
+		const showRule = (row) => {
+			const kind = row.querySelector('[data-indicator-kind]').value;
+			row.querySelectorAll('[data-rule-for]').forEach((part) => {
+				part.hidden = part.dataset.ruleFor !== kind;
+			});
+		};
+		const wire = (row) => {
+			row.querySelector('[data-indicator-kind]').addEventListener('change', () => showRule(row));
+			const remove = row.querySelector('.ls-remove-row');
+			remove.hidden = false;
+			remove.addEventListener('click', () => {
+				if (body.rows.length > 1) {
+					row.remove();
+					renumber();
+				}
+			});
+			showRule(row);
+		};
+		Array.from(body.rows).forEach(wire);
+		const form = table.closest('form');
+		const add = form.querySelector('.ls-add-row');
+		add.hidden = false;
+		add.addEventListener('click', () => {
+			const row = body.rows[body.rows.length - 1].cloneNode(true);
+			row.querySelectorAll('input').forEach((input) => {
+				input.value = '';
+				input.classList.remove('is-invalid');
+			});
+			row.querySelectorAll('select').forEach((select) => {
+				select.selectedIndex = 0;
+				select.classList.remove('is-invalid');
+			});
+			row.querySelectorAll('.invalid-feedback').forEach((feedback) => feedback.remove());
+			body.appendChild(row);
+			renumber();
+			wire(row);
+			row.querySelector('input').focus();
+		});
+	});
 	// A chart drawn with ECharts from its data: <div class="ls-chart" data-chart='{"x": [...], "unit": "万元",
 	// "series": [{"name", "type": "bar"|"line", "data": [...]}]}'>.
 	document.querySelectorAll('[data-chart]').forEach((element) => {

@@ -168,6 +168,21 @@ public class Schemes {
 		return entered;
 	}
 
+	/**
+	 * Enters several scores of a period at once (indicator code → unit → score): all of
+	 * them or, if one is refused, none.
+	 */
+	public int enterScores(long schemeId, String period, Map<String, Map<Long, BigDecimal>> scores) {
+		int entered = 0;
+		for (Map.Entry<String, Map<Long, BigDecimal>> indicator : scores.entrySet()) {
+			for (Map.Entry<Long, BigDecimal> unit : indicator.getValue().entrySet()) {
+				enterScore(schemeId, period, unit.getKey(), indicator.getKey(), unit.getValue());
+				entered++;
+			}
+		}
+		return entered;
+	}
+
 	/** The units ranked by a scheme: those in its peer groups. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> members(Scheme scheme) {
@@ -178,6 +193,36 @@ public class Schemes {
 				members.put(rs.getLong(1), rs.getString(2));
 			});
 		return members;
+	}
+
+	/** The peer groups that units belong to, for choosing a scheme's groups. */
+	@Transactional(readOnly = true)
+	public List<String> peerGroups() {
+		return this.jdbc
+			.sql("select distinct peer_group from unit where peer_group is not null and peer_group <> '' "
+					+ "order by peer_group")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The assessors' scores of a period entered so far (office only): indicator code →
+	 * unit → score.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Map<Long, BigDecimal>> scores(long schemeId, String periodText) {
+		office();
+		Period period = periodOf(scheme(schemeId), "period", periodText);
+		Map<String, Map<Long, BigDecimal>> scores = new LinkedHashMap<>();
+		this.jdbc.sql(
+				"select i.code, s.unit_id, s.score from assessor_score s join scheme_indicator i on i.id = s.indicator_id "
+						+ "where s.scheme_id = ? and s.period = ?")
+			.params(schemeId, period.name())
+			.query((rs) -> {
+				scores.computeIfAbsent(rs.getString(1), (code) -> new LinkedHashMap<>())
+					.put(rs.getLong(2), plain(rs.getBigDecimal(3)));
+			});
+		return scores;
 	}
 
 	/** Refuses (400) a unit the scheme does not rank. */

@@ -58,6 +58,11 @@ public record Period(String name, Kind kind, LocalDate start, LocalDate end) {
 		return new Period(month.toString(), Kind.MONTH, month.atDay(1), month.atEndOfMonth());
 	}
 
+	/** The quarters of a year, in order. */
+	public static List<Period> quartersOf(int year) {
+		return List.of(quarter(year, 1), quarter(year, 2), quarter(year, 3), quarter(year, 4));
+	}
+
 	/** The period as written (the same as {@link #name()}). */
 	public String code() {
 		return this.name;
