@@ -113,7 +113,9 @@ public class Rankings {
 			throw DomainException.conflict("ranking-published",
 					"The ranking of " + period + " is published; unpublish it to recompute", period.name());
 		}
+		long began = System.nanoTime();
 		List<Scored> scored = score(scheme, period);
+		long measured = System.nanoTime();
 		this.jdbc.sql("update ranking set computed_at = ?, computed_by = ?, version = version + 1 where id = ?")
 			.params(now, accountId, row.id())
 			.update();

@@ -73,9 +73,12 @@ final class Scoring {
 		return (weights.signum() == 0) ? BigDecimal.ZERO.setScale(2) : sum.divide(weights, 2, RoundingMode.HALF_UP);
 	}
 
-	/** The score: the weighted mean plus bonuses less penalties, each sum capped. */
+	/**
+	 * The score: the weighted mean plus bonuses less penalties, each sum capped;
+	 * penalties take a score to zero and no further (扣完为止).
+	 */
 	static BigDecimal total(BigDecimal weighted, BigDecimal bonus, BigDecimal penalty) {
-		return weighted.add(bonus).subtract(penalty).setScale(2, RoundingMode.HALF_UP);
+		return weighted.add(bonus).subtract(penalty).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
 	}
 
 	static BigDecimal capped(BigDecimal sum, BigDecimal cap) {

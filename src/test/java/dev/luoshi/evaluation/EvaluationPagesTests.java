@@ -59,6 +59,11 @@ class EvaluationPagesTests {
 	@Test
 	void aSchemeWrittenInTheEditorIsRankedTwiceAndTheBoardShowsTheMovement() {
 		String name = "街道赛马比拼 " + Fixtures.unique("T");
+		// an economic indicator without figures yet: it does not apply to anyone
+		String target = Fixtures.unique("GDP");
+		assertThat(new Api(this.port).as("supervisor", Api.PASSWORD)
+			.post("/api/v1/indicators", java.util.Map.of("code", target, "name", "地区生产总值（新口径）", "unit", "亿元"))
+			.status()).isEqualTo(201);
 		this.office.signIn("supervisor", Api.PASSWORD);
 		this.office.go("/evaluation");
 		this.office.click("a.ls-new-scheme");
@@ -80,7 +85,7 @@ class EvaluationPagesTests {
 		this.office.waitForText("输入有误");
 		assertThat(this.office.text()).contains("经济指标类考核项需指定所考核的指标");
 		assertThat(this.office.field("indicators[1].target").isDisplayed()).isTrue();
-		this.office.field("indicators[1].target").sendKeys("GDP");
+		this.office.field("indicators[1].target").sendKeys(target);
 		this.office.click("form.ls-scheme-editor button[type=submit]");
 		this.office.waitForText("指标权重必须为正数");
 		assertThat(this.office.find("input[name='indicators[3].weight'] ~ .invalid-feedback").getText())
@@ -148,7 +153,7 @@ class EvaluationPagesTests {
 
 		this.office.go("/evaluation/schemes/" + scheme + "/edit");
 		assertThat(this.office.field("code").getAttribute("readonly")).isNotNull();
-		assertThat(this.office.field("indicators[1].target").getAttribute("value")).isEqualTo("GDP");
+		assertThat(this.office.field("indicators[1].target").getAttribute("value")).isEqualTo(target);
 		assertThat(this.office.find("input[name=peerGroups][value=STREETS]").isSelected()).isTrue();
 
 		// the board, for someone who is not signed in

@@ -63,6 +63,14 @@ class ScoringTests {
 	}
 
 	@Test
+	void penaltiesTakeAScoreToZeroAndNoFurther() {
+		assertThat(Scoring.total(new BigDecimal("3.50"), BigDecimal.ZERO, new BigDecimal("5")))
+			.isEqualByComparingTo("0");
+		assertThat(Scoring.total(new BigDecimal("80.25"), new BigDecimal("2"), new BigDecimal("5")))
+			.isEqualByComparingTo("77.25");
+	}
+
+	@Test
 	void periodsAreQuartersMonthsOrYearsAndKnowTheirPredecessor() {
 		assertThat(Period.parse("period", "2026Q1").previous().name()).isEqualTo("2025Q4");
 		assertThat(Period.parse("period", "2026-01").previous().name()).isEqualTo("2025-12");
