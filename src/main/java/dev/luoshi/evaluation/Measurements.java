@@ -52,11 +52,11 @@ class Measurements {
 	}
 
 	/** Every member's measure; members missing from the map have nothing to measure. */
-	Map<Long, Measure> measure(Scheme scheme, Scheme.Indicator indicator, Period period) {
+	Map<Long, Measure> measure(Scheme scheme, Scheme.Indicator indicator, Period period, Members members) {
 		return switch (indicator.kind()) {
-			case TASK_COMPLETION -> taskCompletion(scheme, period);
-			case ON_TIME_MILESTONES -> onTimeMilestones(scheme, period);
-			case REPORT_TIMELINESS -> reportTimeliness(scheme, period);
+			case TASK_COMPLETION -> taskCompletion(members, period);
+			case ON_TIME_MILESTONES -> onTimeMilestones(members, period);
+			case REPORT_TIMELINESS -> reportTimeliness(members, period);
 			case INVESTMENT_COMPLETION -> investmentCompletion(scheme, period);
 			case SUPERVISION_DEDUCTION -> supervisionDeduction(scheme, indicator, period);
 			case ASSESSOR_SCORE -> assessorScores(indicator, period);
@@ -65,33 +65,51 @@ class Measurements {
 		};
 	}
 
-	private Map<Long, Measure> taskCompletion(Scheme scheme, Period period) {
-		Map<Long, Measure> measures = new HashMap<>();
-		this.jdbc.sql("select t.lead_unit_id, count(*), sum(case when t.status = 'DONE' then 1 else 0 end) from task t "
-				+ "join unit u on u.id = t.lead_unit_id where u.peer_group in (:groups) and t.status <> 'CANCELLED' "
-				+ "and t.deadline between :yearStart and :end " + "group by t.lead_unit_id")
-			.param("groups", scheme.peerGroups())
-			.param("yearStart", period.start().withDayOfYear(1))
-			.param("end", period.end())
-			.query((rs) -> {
-				measures.put(rs.getLong(1), Scoring.share(rs.getLong(3), rs.getLong(2)));
-			});
-		return measures;
+	/** Of the unit's tasks due in the year up to the period's end, the share done. */
+	private Map<Long, Measure> taskCompletion(Members members, Period period) {
+		TaskFacts tasks = members.tasks();
+		long from = period.start().withDayOfYear(1).toEpochDay();
+		long to = period.end().toEpochDay();
+		Map<Long, long[]> counts = new HashMap<>();
+		for (int i = 0; i < tasks.size(); i++) {
+			if (tasks.status(i) != TaskFacts.CANCELLED && tasks.deadline(i) >= from && tasks.deadline(i) <= to
+					&& members.ranks(tasks.unit(i))) {
+				long[] count = counts.computeIfAbsent(tasks.unit(i), (unit) -> new long[2]);
+				count[0]++;
+				count[1] += (tasks.status(i) == TaskFacts.DONE) ? 1 : 0;
+			}
+		}
+		return shares(counts);
 	}
 
-	private Map<Long, Measure> onTimeMilestones(Scheme scheme, Period period) {
-		Map<Long, Measure> measures = new HashMap<>();
-		this.jdbc.sql("select t.lead_unit_id, count(*), "
-				+ "sum(case when m.completed_on is not null and m.completed_on <= m.due_date then 1 else 0 end) "
-				+ "from milestone m join task t on t.id = m.task_id join unit u on u.id = t.lead_unit_id "
-				+ "where m.due_date between :start and :end and t.status <> 'CANCELLED' and u.peer_group in (:groups) "
-				+ "group by t.lead_unit_id")
-			.param("groups", scheme.peerGroups())
+	/**
+	 * Of the milestones of the unit's tasks due in the period, the share completed by
+	 * their date: the milestones counted per task by the index on their date, then given
+	 * to the tasks' units.
+	 */
+	private Map<Long, Measure> onTimeMilestones(Members members, Period period) {
+		TaskFacts tasks = members.tasks();
+		Map<Long, long[]> counts = new HashMap<>();
+		this.jdbc
+			.sql("select m.task_id, count(*), "
+					+ "sum(case when m.completed_on is not null and m.completed_on <= m.due_date then 1 else 0 end) "
+					+ "from milestone m where m.due_date between :start and :end group by m.task_id")
 			.param("start", period.start())
 			.param("end", period.end())
 			.query((rs) -> {
-				measures.put(rs.getLong(1), Scoring.share(rs.getLong(3), rs.getLong(2)));
+				int task = tasks.indexOf(rs.getLong(1));
+				if (task >= 0 && tasks.status(task) != TaskFacts.CANCELLED && members.ranks(tasks.unit(task))) {
+					long[] count = counts.computeIfAbsent(tasks.unit(task), (unit) -> new long[2]);
+					count[0] += rs.getLong(2);
+					count[1] += rs.getLong(3);
+				}
 			});
+		return shares(counts);
+	}
+
+	private static Map<Long, Measure> shares(Map<Long, long[]> counts) {
+		Map<Long, Measure> measures = new HashMap<>();
+		counts.forEach((unit, count) -> measures.put(unit, Scoring.share(count[1], count[0])));
 		return measures;
 	}
 
@@ -102,7 +120,7 @@ class Measurements {
 	 * the first filing of each task for each of the period's reporting periods (by the
 	 * index on period), then the tasks, matched in memory.
 	 */
-	private Map<Long, Measure> reportTimeliness(Scheme scheme, Period period) {
+	private Map<Long, Measure> reportTimeliness(Members members, Period period) {
 		List<Due> dues = new ArrayList<>();
 		for (YearMonth month : period.months()) {
 			dues.add(new Due(month.toString(), ReportingCycle.MONTHLY, month.atDay(1), null));
@@ -113,53 +131,139 @@ class Measurements {
 			dues.add(new Due(String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
 					monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), ReportingCycle.WEEKLY, monday, friday));
 		}
-		Map<String, Map<Long, Long>> filed = new HashMap<>();
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < dues.size(); i++) {
+			index.put(dues.get(i).name(), i);
+		}
+		// the first filing of each task for each reporting period, in task order
+		Filings filings = new Filings();
 		this.jdbc
-			.sql("select r.period, r.task_id, min(r.submitted_at) from progress_report r where r.period in (:periods) "
-					+ "group by r.period, r.task_id")
+			.sql("select r.task_id, r.period, min(r.submitted_at) from progress_report r where r.period in (:periods) "
+					+ "group by r.task_id, r.period order by r.task_id")
 			.param("periods", dues.stream().map(Due::name).toList())
 			.query((rs) -> {
-				filed.computeIfAbsent(rs.getString(1), (key) -> new HashMap<>())
-					.put(rs.getLong(2), rs.getTimestamp(3).getTime());
+				filings.add(rs.getLong(1), index.get(rs.getString(2)), rs.getTimestamp(3).getTime());
 			});
+		long[][] dueEnds = new long[dues.size()][32];
+		for (int i = 0; i < dues.size(); i++) {
+			for (int day = 0; day < 32; day++) {
+				dueEnds[i][day] = dues.get(i)
+					.endsOn(Math.max(1, day))
+					.plusDays(1)
+					.atStartOfDay(this.clock.getZone())
+					.toInstant()
+					.toEpochMilli();
+			}
+		}
+		TaskFacts tasks = members.tasks();
 		Map<Long, long[]> counts = new HashMap<>();
-		this.jdbc.sql(
-				"select t.id, t.lead_unit_id, t.start_date, t.deadline, t.created_at, c.reporting_cycle, c.report_due_day "
-						+ "from task t join campaign c on c.id = t.campaign_id join unit u on u.id = t.lead_unit_id "
-						+ "where u.peer_group in (:groups) and t.status <> 'CANCELLED' and t.start_date <= :end "
-						+ "and t.deadline >= :start and not exists (select 1 from task ch where ch.parent_id = t.id)")
-			.param("groups", scheme.peerGroups())
-			.param("start", period.start())
-			.param("end", period.end())
-			.query((rs) -> {
-				LocalDate started = rs.getDate(3).toLocalDate();
-				LocalDate deadline = rs.getDate(4).toLocalDate();
-				long created = rs.getTimestamp(5).getTime();
-				ReportingCycle cycle = ReportingCycle.valueOf(rs.getString(6));
-				int dueDay = rs.getInt(7);
-				for (Due due : dues) {
-					if (due.cycle() != cycle || started.isAfter(due.begins()) || deadline.isBefore(due.begins())) {
-						continue;
-					}
-					long dueEnds = due.endsOn(dueDay)
-						.plusDays(1)
-						.atStartOfDay(this.clock.getZone())
-						.toInstant()
-						.toEpochMilli();
-					if (created >= dueEnds) {
-						continue;
-					}
-					long[] count = counts.computeIfAbsent(rs.getLong(2), (unit) -> new long[2]);
-					count[0]++;
-					Long at = filed.getOrDefault(due.name(), Map.of()).get(rs.getLong(1));
-					if (at != null && at < dueEnds) {
-						count[1]++;
-					}
+		long[] first = new long[dues.size()];
+		long[] begins = dues.stream().mapToLong((due) -> due.begins().toEpochDay()).toArray();
+		int cursor = 0;
+		for (int t = 0; t < tasks.size(); t++) {
+			if (tasks.status(t) == TaskFacts.CANCELLED || !tasks.leaf(t) || !members.ranks(tasks.unit(t))) {
+				continue;
+			}
+			cursor = filings.firstOf(tasks.id(t), cursor, first);
+			ReportingCycle cycle = tasks.cycle(t);
+			long[] count = null;
+			for (int i = 0; i < dues.size(); i++) {
+				long ends = dueEnds[i][tasks.dueDay(t)];
+				if (dues.get(i).cycle() != cycle || tasks.start(t) > begins[i] || tasks.deadline(t) < begins[i]
+						|| tasks.created(t) >= ends) {
+					continue;
 				}
-			});
+				if (count == null) {
+					count = counts.computeIfAbsent(tasks.unit(t), (unit) -> new long[2]);
+				}
+				count[0]++;
+				if (first[i] < ends) {
+					count[1]++;
+				}
+			}
+		}
 		Map<Long, Measure> measures = new HashMap<>();
 		counts.forEach((unit, count) -> measures.put(unit, Scoring.share(count[1], count[0])));
 		return measures;
+	}
+
+	/**
+	 * First filings as parallel arrays in task order, read alongside the tasks (also in
+	 * task order) without a map per task.
+	 */
+	private static final class Filings {
+
+		private long[] tasks = new long[1024];
+
+		private int[] dues = new int[1024];
+
+		private long[] times = new long[1024];
+
+		private int size;
+
+		void add(long task, int due, long time) {
+			if (this.size == this.tasks.length) {
+				this.tasks = java.util.Arrays.copyOf(this.tasks, this.size * 2);
+				this.dues = java.util.Arrays.copyOf(this.dues, this.size * 2);
+				this.times = java.util.Arrays.copyOf(this.times, this.size * 2);
+			}
+			this.tasks[this.size] = task;
+			this.dues[this.size] = due;
+			this.times[this.size] = time;
+			this.size++;
+		}
+
+		/**
+		 * Fills {@code first} with the task's first filing per reporting period (or
+		 * never) and returns where the next task's filings start.
+		 */
+		int firstOf(long task, int from, long[] first) {
+			java.util.Arrays.fill(first, Long.MAX_VALUE);
+			int at = from;
+			while (at < this.size && this.tasks[at] < task) {
+				at++;
+			}
+			while (at < this.size && this.tasks[at] == task) {
+				first[this.dues[at]] = this.times[at];
+				at++;
+			}
+			return at;
+		}
+
+	}
+
+	/**
+	 * The units a scheme ranks, and the tasks, read once for all the task-based
+	 * indicators of one ranking.
+	 */
+	static final class Members {
+
+		private final Map<Long, String> groups;
+
+		private final JdbcClient jdbc;
+
+		private TaskFacts tasks;
+
+		Members(Map<Long, String> groups, JdbcClient jdbc) {
+			this.groups = groups;
+			this.jdbc = jdbc;
+		}
+
+		boolean ranks(long unit) {
+			return this.groups.containsKey(unit);
+		}
+
+		TaskFacts tasks() {
+			if (this.tasks == null) {
+				this.tasks = TaskFacts.load(this.jdbc);
+			}
+			return this.tasks;
+		}
+
+	}
+
+	Members members(Map<Long, String> groups) {
+		return new Members(groups, this.jdbc);
 	}
 
 	/** A reporting period: its name, cycle, first day and (weekly) due day. */

@@ -135,9 +135,10 @@ public class Rankings {
 	private List<Scored> score(Scheme scheme, Period period) {
 		Map<Long, String> members = this.schemes.members(scheme);
 		Map<String, Map<Long, Measure>> measures = new LinkedHashMap<>();
+		Measurements.Members scope = this.measurements.members(members);
 		for (Scheme.Indicator indicator : scheme.indicators()) {
 			long began = System.nanoTime();
-			measures.put(indicator.code(), this.measurements.measure(scheme, indicator, period));
+			measures.put(indicator.code(), this.measurements.measure(scheme, indicator, period, scope));
 			log.debug("Measured {} ({}) of {} for {} in {} ms", indicator.code(), indicator.kind(), scheme.code(),
 					period, (System.nanoTime() - began) / 1_000_000);
 		}
