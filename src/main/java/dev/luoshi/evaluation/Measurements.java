@@ -34,8 +34,6 @@ class Measurements {
 	static final Map<String, Object> DEFAULT_DEDUCTIONS = Map.of("REMINDER", 0.5, "URGE", 1, "SUPERVISE", 2, "BULLETIN",
 			3, "INTERVIEW", 5);
 
-	private static final String MEMBERS = "(select u.id from unit u where u.peer_group in (:groups))";
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -57,8 +55,8 @@ class Measurements {
 			case TASK_COMPLETION -> taskCompletion(members, period);
 			case ON_TIME_MILESTONES -> onTimeMilestones(members, period);
 			case REPORT_TIMELINESS -> reportTimeliness(members, period);
-			case INVESTMENT_COMPLETION -> investmentCompletion(scheme, period);
-			case SUPERVISION_DEDUCTION -> supervisionDeduction(scheme, indicator, period);
+			case INVESTMENT_COMPLETION -> investmentCompletion(members, period);
+			case SUPERVISION_DEDUCTION -> supervisionDeduction(members, indicator, period);
 			case ASSESSOR_SCORE -> assessorScores(indicator, period);
 			case ECONOMIC_TARGET -> economicTarget(indicator, period);
 			case LAND_EFFICIENCY -> landEfficiency(period);
@@ -253,6 +251,10 @@ class Measurements {
 			return this.groups.containsKey(unit);
 		}
 
+		java.util.Set<Long> units() {
+			return this.groups.keySet();
+		}
+
 		TaskFacts tasks() {
 			if (this.tasks == null) {
 				this.tasks = TaskFacts.load(this.jdbc);
@@ -280,33 +282,29 @@ class Measurements {
 	}
 
 	/** Year-to-date completed ÷ year-to-date plan, to the period's last month. */
-	private Map<Long, Measure> investmentCompletion(Scheme scheme, Period period) {
+	private Map<Long, Measure> investmentCompletion(Members members, Period period) {
 		YearMonth last = period.lastMonth();
 		Map<Long, BigDecimal> plans = new HashMap<>();
 		this.jdbc.sql(
 				"select p.lead_unit_id, sum(m.amount) from investment_plan_month m join project p on p.id = m.project_id "
-						+ "where m.plan_year = :year and m.plan_month <= :month and p.lead_unit_id in " + MEMBERS
-						+ " group by p.lead_unit_id")
+						+ "where m.plan_year = :year and m.plan_month <= :month group by p.lead_unit_id")
 			.param("year", last.getYear())
 			.param("month", last.getMonthValue())
-			.param("groups", scheme.peerGroups())
 			.query((rs) -> {
 				plans.put(rs.getLong(1), rs.getBigDecimal(2));
 			});
 		Map<Long, BigDecimal> done = new HashMap<>();
 		this.jdbc
 			.sql("select p.lead_unit_id, sum(r.amount) from investment_report r join project p on p.id = r.project_id "
-					+ "where r.report_year = :year and r.report_month <= :month and p.lead_unit_id in " + MEMBERS
-					+ " group by p.lead_unit_id")
+					+ "where r.report_year = :year and r.report_month <= :month group by p.lead_unit_id")
 			.param("year", last.getYear())
 			.param("month", last.getMonthValue())
-			.param("groups", scheme.peerGroups())
 			.query((rs) -> {
 				done.put(rs.getLong(1), rs.getBigDecimal(2));
 			});
 		Map<Long, Measure> measures = new HashMap<>();
 		plans.forEach((unit, plan) -> {
-			if (plan.signum() > 0) {
+			if (plan.signum() > 0 && members.ranks(unit)) {
 				measures.put(unit, Measure.capped(Scoring.percent(done.getOrDefault(unit, BigDecimal.ZERO), plan)));
 			}
 		});
@@ -314,15 +312,14 @@ class Measurements {
 	}
 
 	/** 100 less the points of the notices received in the period; raw is the points. */
-	private Map<Long, Measure> supervisionDeduction(Scheme scheme, Scheme.Indicator indicator, Period period) {
+	private Map<Long, Measure> supervisionDeduction(Members members, Scheme.Indicator indicator, Period period) {
 		Map<String, Object> rule = indicator.rule().isEmpty() ? DEFAULT_DEDUCTIONS : indicator.rule();
 		Map<Long, BigDecimal> points = new HashMap<>();
 		this.jdbc
 			.sql("select n.unit_id, n.level, count(*) from notice n where n.issued_at >= :from and n.issued_at < :to "
-					+ "and n.unit_id in " + MEMBERS + " group by n.unit_id, n.level")
+					+ "group by n.unit_id, n.level")
 			.param("from", Timestamp.from(period.start().atStartOfDay(this.clock.getZone()).toInstant()))
 			.param("to", Timestamp.from(period.end().plusDays(1).atStartOfDay(this.clock.getZone()).toInstant()))
-			.param("groups", scheme.peerGroups())
 			.query((rs) -> {
 				Object each = rule.get(rs.getString(2));
 				if (each instanceof Number number) {
@@ -332,14 +329,10 @@ class Measurements {
 				}
 			});
 		Map<Long, Measure> measures = new HashMap<>();
-		this.jdbc.sql("select u.id from unit u where u.peer_group in (:groups)")
-			.param("groups", scheme.peerGroups())
-			.query(Long.class)
-			.list()
-			.forEach((unit) -> {
-				BigDecimal deducted = points.getOrDefault(unit, BigDecimal.ZERO).setScale(2);
-				measures.put(unit, Measure.capped(Scoring.HUNDRED.subtract(deducted)).withRaw(deducted));
-			});
+		members.units().forEach((unit) -> {
+			BigDecimal deducted = points.getOrDefault(unit, BigDecimal.ZERO).setScale(2);
+			measures.put(unit, Measure.capped(Scoring.HUNDRED.subtract(deducted)).withRaw(deducted));
+		});
 		return measures;
 	}
 

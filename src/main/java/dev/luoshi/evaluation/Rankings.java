@@ -120,6 +120,7 @@ public class Rankings {
 			.params(now, accountId, row.id())
 			.update();
 		this.jdbc.sql("delete from ranking_entry where ranking_id = ?").param(row.id()).update();
+		long deleted = System.nanoTime();
 		List<Object[]> rows = new ArrayList<>(scored.size());
 		for (Scored each : scored) {
 			rows.add(new Object[] { row.id(), each.unitId(), each.peerGroup(), each.score(), each.weighted(),
@@ -129,6 +130,9 @@ public class Rankings {
 		this.batch.batchUpdate("insert into ranking_entry (ranking_id, unit_id, peer_group, score, weighted, bonus, "
 				+ "penalty, exempted, rank_no, previous_rank, breakdown) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows);
+		log.debug("Ranked {} units of {} for {}: scored in {} ms, old entries deleted in {} ms, stored in {} ms",
+				scored.size(), scheme.code(), period, (measured - began) / 1_000_000, (deleted - measured) / 1_000_000,
+				(System.nanoTime() - deleted) / 1_000_000);
 		return row.id();
 	}
 
@@ -139,7 +143,7 @@ public class Rankings {
 		for (Scheme.Indicator indicator : scheme.indicators()) {
 			long began = System.nanoTime();
 			measures.put(indicator.code(), this.measurements.measure(scheme, indicator, period, scope));
-			log.debug("Measured {} ({}) of {} for {} in {} ms", indicator.code(), indicator.kind(), scheme.code(),
+			log.trace("Measured {} ({}) of {} for {} in {} ms", indicator.code(), indicator.kind(), scheme.code(),
 					period, (System.nanoTime() - began) / 1_000_000);
 		}
 		Map<Long, List<RankingEntry.Item>> items = new HashMap<>();

@@ -57,8 +57,8 @@ final class TaskFacts {
 				int[] campaign = campaigns.get(rs.getLong(4));
 				long parent = rs.getLong(2);
 				facts.add(rs.getLong(1), rs.wasNull() ? 0 : parent, rs.getLong(3), status(rs.getString(5)),
-						rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), rs.getTimestamp(8).getTime(),
-						(byte) campaign[0], (byte) campaign[1]);
+						rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+						rs.getTimestamp(8).getTime(), (byte) campaign[0], (byte) campaign[1]);
 			});
 		facts.markParents();
 		return facts;
