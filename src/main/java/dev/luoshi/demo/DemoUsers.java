@@ -8,13 +8,11 @@ import java.util.function.Supplier;
 import dev.luoshi.identity.Account;
 import dev.luoshi.identity.Accounts;
 import dev.luoshi.identity.CurrentUser;
+import dev.luoshi.identity.CurrentUsers;
 import dev.luoshi.identity.NewAccount;
 import dev.luoshi.identity.Role;
 import dev.luoshi.organization.Person;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,15 +60,7 @@ class DemoUsers {
 	}
 
 	static <T> T as(CurrentUser user, Supplier<T> action) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-					user.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		return CurrentUsers.actingAs(user, action);
 	}
 
 }

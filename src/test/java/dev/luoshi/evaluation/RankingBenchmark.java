@@ -17,12 +17,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.luoshi.LuoshiApplication;
 import dev.luoshi.identity.Accounts;
 import dev.luoshi.identity.CurrentUser;
+import dev.luoshi.identity.CurrentUsers;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Computing and storing a quarterly ranking of the generated city (about 2,000 units in
@@ -73,18 +71,7 @@ public class RankingBenchmark {
 	@BenchmarkMode(Mode.AverageTime)
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public Ranking quarterOfTheCity() {
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(this.supervisor, null,
-					this.supervisor.roles()
-						.stream()
-						.map((role) -> new SimpleGrantedAuthority(role.authority()))
-						.toList()));
-		try {
-			return this.rankings.compute(this.scheme, this.period);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		return CurrentUsers.actingAs(this.supervisor, () -> this.rankings.compute(this.scheme, this.period));
 	}
 
 }
