@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.luoshi.identity.DataScope;
+import dev.luoshi.identity.DataScopes;
+import dev.luoshi.identity.Role;
 import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.EntityChanged;
 
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The annual assessment (年终总考核): each unit's stored quarterly scores of the year
+ * The annual assessment (年终总考核): each unit's published quarterly scores of the year
  * averaged, annual items added (capped like a quarter's), ranked per peer group with ties
  * broken by the latest quarter, and graded: 优秀 within the scheme's quota, then 良好 and 一般
  * by the floors, 较差 below.
@@ -37,7 +40,11 @@ public class AnnualAssessment {
 
 	private final Clock clock;
 
-	AnnualAssessment(JdbcClient jdbc, Schemes schemes, ApplicationEventPublisher events, Clock clock) {
+	private final DataScopes scopes;
+
+	AnnualAssessment(JdbcClient jdbc, Schemes schemes, DataScopes scopes, ApplicationEventPublisher events,
+			Clock clock) {
+		this.scopes = scopes;
 		this.jdbc = jdbc;
 		this.schemes = schemes;
 		this.events = events;
@@ -52,21 +59,26 @@ public class AnnualAssessment {
 					String.valueOf(year), scheme.year());
 		}
 		Map<Long, Quarters> units = new LinkedHashMap<>();
+		String[] latestPeriod = { null };
 		this.jdbc
 			.sql("select e.unit_id, u.name, e.peer_group, r.period, e.score from ranking_entry e "
 					+ "join ranking r on r.id = e.ranking_id join unit u on u.id = e.unit_id "
-					+ "where r.scheme_id = ? and r.period like ? order by u.sort_order, u.id, r.period")
+					+ "where r.scheme_id = ? and r.period like ? and r.status = 'PUBLISHED' "
+					+ "order by u.sort_order, u.id, r.period")
 			.params(schemeId, year + "Q%")
 			.query((rs) -> {
 				String name = rs.getString(2);
 				String group = rs.getString(3);
 				Quarters quarters = units.computeIfAbsent(rs.getLong(1),
-						(unit) -> new Quarters(name, group, new ArrayList<>()));
+						(unit) -> new Quarters(name, group, new ArrayList<>(), new ArrayList<>()));
 				quarters.scores().add(rs.getBigDecimal(5));
+				quarters.periods().add(rs.getString(4));
+				latestPeriod[0] = (latestPeriod[0] == null || rs.getString(4).compareTo(latestPeriod[0]) > 0)
+						? rs.getString(4) : latestPeriod[0];
 			});
 		if (units.isEmpty()) {
 			throw DomainException.conflict("no-quarterly-rankings",
-					"The scheme has no quarterly ranking in " + year + " yet", year);
+					"The scheme has no published quarterly ranking in " + year + " yet", year);
 		}
 		Map<Long, BigDecimal[]> items = new HashMap<>();
 		this.jdbc.sql(
@@ -87,7 +99,9 @@ public class AnnualAssessment {
 			BigDecimal[] sums = items.getOrDefault(unit, new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
 			BigDecimal annual = Scoring.capped(sums[0], scheme.bonusCap())
 				.subtract(Scoring.capped(sums[1], scheme.penaltyCap()));
-			BigDecimal latest = quarters.scores().get(quarters.scores().size() - 1);
+			// the tie-break compares everyone on the same, latest published quarter
+			int at = quarters.periods().indexOf(latestPeriod[0]);
+			BigDecimal latest = (at >= 0) ? quarters.scores().get(at) : BigDecimal.ZERO.setScale(2);
 			groups.computeIfAbsent(quarters.peerGroup(), (key) -> new ArrayList<>())
 				.add(new AnnualResult(unit, quarters.name(), quarters.peerGroup(), mean, annual,
 						Scoring.total(mean, annual, BigDecimal.ZERO), latest, 0, null));
@@ -118,6 +132,8 @@ public class AnnualAssessment {
 	@Transactional(readOnly = true)
 	public List<AnnualResult> results(long schemeId, int year) {
 		this.schemes.scheme(schemeId);
+		DataScope scope = this.scopes.current();
+		boolean all = scope.all() || this.scopes.caller().map((user) -> user.hasRole(Role.LEADER)).orElse(false);
 		return this.jdbc
 			.sql("select a.unit_id, u.name, a.peer_group, a.quarter_mean, a.annual_items, a.score, a.latest_quarter, "
 					+ "a.rank_no, a.grade from annual_result a join unit u on u.id = a.unit_id "
@@ -126,7 +142,11 @@ public class AnnualAssessment {
 			.query((rs, n) -> new AnnualResult(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
 					rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
 					AnnualResult.Grade.valueOf(rs.getString(9))))
-			.list();
+			.list()
+			.stream()
+			// the office and leaders see every unit's grade, a unit its own
+			.filter((result) -> all || scope.includesUnit(result.unitId()))
+			.toList();
 	}
 
 	private void store(long schemeId, int year, List<AnnualResult> results) {
@@ -142,7 +162,7 @@ public class AnnualAssessment {
 		}
 	}
 
-	private record Quarters(String name, String peerGroup, List<BigDecimal> scores) {
+	private record Quarters(String name, String peerGroup, List<BigDecimal> scores, List<String> periods) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.luoshi.evaluation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -67,7 +68,7 @@ class Measurements {
 	private Map<Long, Measure> taskCompletion(Members members, Period period) {
 		TaskFacts tasks = members.tasks();
 		long from = period.start().withDayOfYear(1).toEpochDay();
-		long to = period.end().toEpochDay();
+		long to = asOf(period).toEpochDay();
 		Map<Long, long[]> counts = new HashMap<>();
 		for (int i = 0; i < tasks.size(); i++) {
 			if (tasks.status(i) != TaskFacts.CANCELLED && tasks.deadline(i) >= from && tasks.deadline(i) <= to
@@ -93,7 +94,7 @@ class Measurements {
 					+ "sum(case when m.completed_on is not null and m.completed_on <= m.due_date then 1 else 0 end) "
 					+ "from milestone m where m.due_date between :start and :end group by m.task_id")
 			.param("start", period.start())
-			.param("end", period.end())
+			.param("end", asOf(period))
 			.query((rs) -> {
 				int task = tasks.indexOf(rs.getLong(1));
 				if (task >= 0 && tasks.status(task) != TaskFacts.CANCELLED && members.ranks(tasks.unit(task))) {
@@ -103,6 +104,15 @@ class Measurements {
 				}
 			});
 		return shares(counts);
+	}
+
+	/**
+	 * The day a period is measured to: its last day, or today while it runs (what falls
+	 * due later is not yet late).
+	 */
+	private LocalDate asOf(Period period) {
+		LocalDate today = LocalDate.now(this.clock);
+		return period.end().isAfter(today) ? today : period.end();
 	}
 
 	private static Map<Long, Measure> shares(Map<Long, long[]> counts) {
@@ -157,6 +167,7 @@ class Measurements {
 		Map<Long, long[]> counts = new HashMap<>();
 		long[] first = new long[dues.size()];
 		long[] begins = dues.stream().mapToLong((due) -> due.begins().toEpochDay()).toArray();
+		long now = this.clock.millis();
 		int cursor = 0;
 		for (int t = 0; t < tasks.size(); t++) {
 			if (tasks.status(t) == TaskFacts.CANCELLED || !tasks.leaf(t) || !members.ranks(tasks.unit(t))) {
@@ -164,11 +175,18 @@ class Measurements {
 			}
 			cursor = filings.firstOf(tasks.id(t), cursor, first);
 			ReportingCycle cycle = tasks.cycle(t);
+			// a finished task files no more: it is expected up to its last filing only
+			int last = dues.size() - 1;
+			if (tasks.status(t) == TaskFacts.DONE) {
+				while (last >= 0 && (first[last] == Long.MAX_VALUE || dues.get(last).cycle() != cycle)) {
+					last--;
+				}
+			}
 			long[] count = null;
-			for (int i = 0; i < dues.size(); i++) {
+			for (int i = 0; i <= last; i++) {
 				long ends = dueEnds[i][tasks.dueDay(t)];
 				if (dues.get(i).cycle() != cycle || tasks.start(t) > begins[i] || tasks.deadline(t) < begins[i]
-						|| tasks.created(t) >= ends) {
+						|| tasks.created(t) >= ends || ends > now) {
 					continue;
 				}
 				if (count == null) {
@@ -284,6 +302,14 @@ class Measurements {
 	/** Year-to-date completed ÷ year-to-date plan, to the period's last month. */
 	private Map<Long, Measure> investmentCompletion(Members members, Period period) {
 		YearMonth last = period.lastMonth();
+		YearMonth current = YearMonth.now(this.clock);
+		if (!last.isBefore(current)) {
+			// the current month's figures are filed after it ends
+			last = current.minusMonths(1);
+		}
+		if (last.getYear() != period.year()) {
+			return Map.of();
+		}
 		Map<Long, BigDecimal> plans = new HashMap<>();
 		this.jdbc.sql(
 				"select p.lead_unit_id, sum(m.amount) from investment_plan_month m join project p on p.id = m.project_id "
@@ -330,7 +356,7 @@ class Measurements {
 			});
 		Map<Long, Measure> measures = new HashMap<>();
 		members.units().forEach((unit) -> {
-			BigDecimal deducted = points.getOrDefault(unit, BigDecimal.ZERO).setScale(2);
+			BigDecimal deducted = points.getOrDefault(unit, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
 			measures.put(unit, Measure.capped(Scoring.HUNDRED.subtract(deducted)).withRaw(deducted));
 		});
 		return measures;
@@ -347,10 +373,18 @@ class Measurements {
 		for (Achievement achievement : this.indicators.achievements(code, period.name()).values()) {
 			BigDecimal target = achievement.target();
 			BigDecimal actual = achievement.actual();
-			if (target != null && actual != null && target.signum() > 0 && actual.signum() > 0) {
-				measures.put(achievement.regionId(), Measure
-					.capped(higherIsBetter ? Scoring.percent(actual, target) : Scoring.percent(target, actual)));
+			if (target == null || actual == null || target.signum() <= 0) {
+				continue;
 			}
+			BigDecimal raw;
+			if (higherIsBetter) {
+				raw = Scoring.percent(actual.max(BigDecimal.ZERO), target);
+			}
+			else {
+				// nothing used against a ceiling is full marks
+				raw = (actual.signum() <= 0) ? Scoring.HUNDRED : Scoring.percent(target, actual);
+			}
+			measures.put(achievement.regionId(), Measure.capped(raw));
 		}
 		return measures;
 	}

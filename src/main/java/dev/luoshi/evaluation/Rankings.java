@@ -87,7 +87,8 @@ public class Rankings {
 	 * item or an exemption changed what it counts.
 	 */
 	void recomputeUnpublished(long schemeId, String period, long accountId) {
-		String status = this.jdbc.sql("select status from ranking where scheme_id = ? and period = ?")
+		// locked, so that a publication in between is waited for and then left alone
+		String status = this.jdbc.sql("select status from ranking where scheme_id = ? and period = ? for update")
 			.params(schemeId, period)
 			.query(String.class)
 			.optional()
@@ -158,11 +159,14 @@ public class Rankings {
 			});
 		Map<Long, Integer> previous = new HashMap<>();
 		this.jdbc
-			.sql("select e.unit_id, e.rank_no from ranking_entry e join ranking r on r.id = e.ranking_id "
-					+ "where r.scheme_id = ? and r.period = ?")
+			.sql("select e.unit_id, e.rank_no, e.peer_group from ranking_entry e join ranking r on r.id = e.ranking_id "
+					+ "where r.scheme_id = ? and r.period = ? and r.status = 'PUBLISHED'")
 			.params(scheme.id(), period.previous().name())
 			.query((rs) -> {
-				previous.put(rs.getLong(1), rs.getInt(2));
+				// movement is against what was published, among the same peers
+				if (rs.getString(3).equals(members.get(rs.getLong(1)))) {
+					previous.put(rs.getLong(1), rs.getInt(2));
+				}
 			});
 		Map<String, List<Scored>> groups = new LinkedHashMap<>();
 		members.forEach((unit, group) -> {

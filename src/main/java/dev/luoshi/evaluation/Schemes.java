@@ -99,6 +99,14 @@ public class Schemes {
 			throw DomainException.invalid("version", "required", "version is required");
 		}
 		Checked checked = check(command);
+		boolean ranked = this.jdbc.sql("select count(*) from ranking where scheme_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
+		if (ranked && checked.year() != before.year()) {
+			throw DomainException.conflict("scheme-year-ranked",
+					"The scheme has rankings of " + before.year() + "; its year stays", before.year());
+		}
 		int updated = this.jdbc
 			.sql("update scheme set name = ?, cal_year = ?, bonus_cap = ?, penalty_cap = ?, excellent_quota = ?, "
 					+ "good_floor = ?, fair_floor = ?, public_board = ?, version = version + 1 where id = ? and version = ?")
@@ -305,7 +313,8 @@ public class Schemes {
 			throw DomainException.invalid(field + ".kind", "required", field + ".kind is required");
 		}
 		if (indicator.weight() == null || indicator.weight().signum() <= 0
-				|| indicator.weight().compareTo(BigDecimal.valueOf(100000)) >= 0) {
+				|| indicator.weight().compareTo(BigDecimal.valueOf(100000)) >= 0
+				|| indicator.weight().stripTrailingZeros().scale() > 4) {
 			throw DomainException.invalid(field + ".weight", "weight-not-positive", "A weight is a positive number");
 		}
 		Map<String, Object> rule = (indicator.rule() != null) ? indicator.rule() : Map.of();
@@ -327,7 +336,8 @@ public class Schemes {
 			rule.forEach((level, points) -> {
 				boolean known = java.util.Arrays.stream(NoticeLevel.values()).anyMatch((l) -> l.name().equals(level));
 				if (!known || !(points instanceof Number number) || number.doubleValue() < 0
-						|| number.doubleValue() > 100) {
+						|| number.doubleValue() > 100
+						|| new BigDecimal(number.toString()).stripTrailingZeros().scale() > 2) {
 					throw DomainException.invalid(field + ".rule", "bad-deduction-rule",
 							"A deduction rule gives points (0–100) per notice level, e.g. {\"URGE\": 1}");
 				}

@@ -133,6 +133,11 @@ public class ScoreAdjustments {
 		if (item.exempted()) {
 			throw DomainException.conflict("already-exempted", "The penalty is exempted already");
 		}
+		// the penalty is locked: two requests at once make one PENDING exemption, not two
+		this.jdbc.sql("select id from adjustment where id = ? for update")
+			.param(adjustmentId)
+			.query(Long.class)
+			.single();
 		boolean pending = this.jdbc.sql("select count(*) from exemption where adjustment_id = ? and status = 'PENDING'")
 			.param(adjustmentId)
 			.query(Long.class)

@@ -116,12 +116,15 @@ final class Scoring {
 	}
 
 	/**
-	 * Grades a group in rank order: 优秀 to those within the quota (a tie straddling its
-	 * edge is left out whole, so the quota is never exceeded), then by the floors.
+	 * Grades a group in rank order: 优秀 to those within the quota who reach the floor of
+	 * 良好 (a tie straddling the quota's edge is left out whole, so the quota is not
+	 * exceeded, except that a tie for first place that reaches the floor is 优秀 rather
+	 * than leaving the group without one), then 良好 and 一般 by the floors, 较差 below.
 	 */
 	static <T> List<String> grades(List<Ranked<T>> ranked, Function<T, BigDecimal> score, int excellent,
 			BigDecimal goodFloor, BigDecimal fairFloor) {
 		List<String> grades = new ArrayList<>(ranked.size());
+		boolean anyExcellent = false;
 		for (int i = 0; i < ranked.size(); i++) {
 			int rank = ranked.get(i).rank();
 			int lastOfTie = i;
@@ -129,8 +132,9 @@ final class Scoring {
 				lastOfTie++;
 			}
 			BigDecimal value = score.apply(ranked.get(i).item());
-			if (lastOfTie + 1 <= excellent) {
+			if (lastOfTie + 1 <= excellent && value.compareTo(goodFloor) >= 0) {
 				grades.add("EXCELLENT");
+				anyExcellent = true;
 			}
 			else if (value.compareTo(goodFloor) >= 0) {
 				grades.add("GOOD");
@@ -140,6 +144,11 @@ final class Scoring {
 			}
 			else {
 				grades.add("POOR");
+			}
+		}
+		for (int i = 0; !anyExcellent && excellent > 0 && i < ranked.size() && ranked.get(i).rank() == 1; i++) {
+			if (score.apply(ranked.get(i).item()).compareTo(goodFloor) >= 0) {
+				grades.set(i, "EXCELLENT");
 			}
 		}
 		return grades;

@@ -54,7 +54,9 @@ final class TaskFacts {
 		jdbc.sql("select id, parent_id, lead_unit_id, campaign_id, status, start_date, deadline, created_at from task "
 				+ "order by id")
 			.query((rs) -> {
-				int[] campaign = campaigns.get(rs.getLong(4));
+				// a campaign created after the campaigns were read: monthly, due on the
+				// 25th
+				int[] campaign = campaigns.getOrDefault(rs.getLong(4), new int[] { 0, 25 });
 				long parent = rs.getLong(2);
 				facts.add(rs.getLong(1), rs.wasNull() ? 0 : parent, rs.getLong(3), status(rs.getString(5)),
 						rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),

@@ -236,6 +236,8 @@ class EvaluationApiTests {
 		// the published Q2 keeps B's penalty although it has been asked to be waived
 		assertEntry(rows(office, schemeId, "2026Q2"), this.b, "89.00", 1, null);
 
+		long q3Id = office.get("/api/v1/schemes/" + schemeId + "/rankings").json().get(0).path("id").asLong();
+		assertThat(office.post("/api/v1/rankings/" + q3Id + "/publish", Map.of()).status()).isEqualTo(200);
 		item(office, schemeId, this.c, "2026", "BONUS", "2", "年度专项工作加分");
 		Api.Response annual = office.post("/api/v1/schemes/" + schemeId + "/annual", Map.of("year", 2026));
 		assertThat(annual.status()).as(annual.toString()).isEqualTo(200);
@@ -272,6 +274,18 @@ class EvaluationApiTests {
 		assertThat(office.post("/api/v1/schemes/" + id + "/annual", Map.of("year", 2026)).status())
 			.as("no quarter ranked yet")
 			.isEqualTo(409);
+		assertThat(office.post("/api/v1/schemes/" + id + "/rankings", Map.of("period", "2026Q1")).status())
+			.isEqualTo(200);
+		assertThat(office.post("/api/v1/schemes/" + id + "/annual", Map.of("year", 2026)).status())
+			.as("a quarter computed but not published does not count")
+			.isEqualTo(409);
+		List<Map<String, Object>> tiny = new ArrayList<>(indicators());
+		tiny.set(1, Map.of("code", "MS", "name", "节点按时完成率", "kind", "ON_TIME_MILESTONES", "weight", 0.00001));
+		assertProblem(office.post("/api/v1/schemes", with(scheme, "indicators", tiny)), "indicators[1].weight");
+		List<Map<String, Object>> fine = new ArrayList<>(indicators());
+		fine.set(3, Map.of("code", "SUP", "name", "督办扣分", "kind", "SUPERVISION_DEDUCTION", "weight", 10, "rule",
+				Map.of("URGE", 0.125)));
+		assertProblem(office.post("/api/v1/schemes", with(scheme, "indicators", fine)), "indicators[3].rule");
 		assertThat(operator(this.a).post("/api/v1/schemes/" + id + "/rankings", Map.of("period", "2026Q1")).status())
 			.isEqualTo(403);
 		assertThat(operator(this.a)
@@ -297,6 +311,7 @@ class EvaluationApiTests {
 		long t1 = task(office, this.a, "月报任务一", "2026-12-31", null);
 		long t2 = task(office, this.a, "月报任务二", "2026-12-31", null);
 		task(office, this.b, "月报任务三", "2026-12-31", null);
+		long finished = task(office, this.c, "月报任务四", "2026-12-31", null);
 		Map<String, Object> scheme = with(scheme(), "indicators",
 				List.of(Map.of("code", "RT", "name", "报送及时率", "kind", "REPORT_TIMELINESS", "weight", 1)));
 		long schemeId = created(office.post("/api/v1/schemes", scheme));
@@ -304,6 +319,8 @@ class EvaluationApiTests {
 		at(2026, 4, 20);
 		report(this.a, t1, "2026-04");
 		report(this.a, t2, "2026-04");
+		finish(supervisor(), this.c, finished, "2026-04"); // done in April: no reports
+															// after that
 		at(2026, 4, 27);
 		report(this.b, lastTaskOf(this.b), "2026-04"); // two days late
 		at(2026, 5, 25);
@@ -317,10 +334,10 @@ class EvaluationApiTests {
 		// A: six reports expected (two tasks × April, May, June), five in by the 25th →
 		// 83.33
 		// B: three expected, none on time → 0
-		assertEntry(q2, this.a, "83.33", 1, null);
-		assertEntry(q2, this.b, "0.00", 2, null);
-		// C has nothing expected: the indicator is left out and nothing remains → 0
-		assertThat(part(entry(q2, this.c), "RT").path("score").isNumber()).isFalse();
+		assertEntry(q2, this.a, "83.33", 2, null);
+		assertEntry(q2, this.b, "0.00", 3, null);
+		// C finished its one task in April, on time: May and June are not expected → 100
+		assertEntry(q2, this.c, "100.00", 1, null);
 	}
 
 	@Test

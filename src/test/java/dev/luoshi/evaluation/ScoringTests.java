@@ -36,15 +36,33 @@ class ScoringTests {
 
 	@Test
 	void aTieAcrossTheQuotasEdgeIsLeftOutWholeSoTheQuotaIsNeverExceeded() {
-		List<Scoring.Ranked<BigDecimal>> ranked = Scoring.rank(
-				List.of(new BigDecimal("91"), new BigDecimal("91"), new BigDecimal("85"), new BigDecimal("59")),
-				Comparator.<BigDecimal>naturalOrder().reversed());
+		List<Scoring.Ranked<BigDecimal>> ranked = rank("95", "91", "91", "59");
 
-		List<String> grades = Scoring.grades(ranked, (score) -> score, 1, new BigDecimal("80"), new BigDecimal("60"));
+		assertThat(Scoring.grades(ranked, (score) -> score, 2, EIGHTY, SIXTY)).containsExactly("EXCELLENT", "GOOD",
+				"GOOD", "POOR");
+		assertThat(Scoring.grades(ranked, (score) -> score, 3, EIGHTY, SIXTY)).containsExactly("EXCELLENT", "EXCELLENT",
+				"EXCELLENT", "POOR");
+	}
 
-		assertThat(grades).containsExactly("GOOD", "GOOD", "GOOD", "POOR");
-		assertThat(Scoring.grades(ranked, (score) -> score, 2, new BigDecimal("80"), new BigDecimal("60")))
+	@Test
+	void aTieForFirstPlaceIsExcellentRatherThanLeavingTheGroupWithoutOne() {
+		assertThat(Scoring.grades(rank("91", "91", "85", "59"), (score) -> score, 1, EIGHTY, SIXTY))
 			.containsExactly("EXCELLENT", "EXCELLENT", "GOOD", "POOR");
+	}
+
+	@Test
+	void excellentNeedsTheFloorOfGood() {
+		assertThat(Scoring.grades(rank("75", "62", "40"), (score) -> score, 1, EIGHTY, SIXTY)).containsExactly("FAIR",
+				"FAIR", "POOR");
+	}
+
+	private static final BigDecimal EIGHTY = new BigDecimal("80");
+
+	private static final BigDecimal SIXTY = new BigDecimal("60");
+
+	private static List<Scoring.Ranked<BigDecimal>> rank(String... scores) {
+		return Scoring.rank(java.util.Arrays.stream(scores).map(BigDecimal::new).toList(),
+				Comparator.<BigDecimal>naturalOrder().reversed());
 	}
 
 	@Test
