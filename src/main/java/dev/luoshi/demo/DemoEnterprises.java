@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fifty industrial enterprises, ten in each street and town, with their land and their
- * 2025 figures: leaders, solid middles, laggards and a few that use much land for little,
- * so that the 亩均 table shows all four classes against the default benchmarks (300,000
- * yuan tax and 5 m yuan output per 亩, 50,000 yuan output per tonne of standard coal).
+ * last year's figures: leaders, solid middles, laggards and a few that use much land for
+ * little, so that the 亩均 table shows all four classes against the default benchmarks
+ * (300,000 yuan tax and 5 m yuan output per 亩, 50,000 yuan output per tonne of standard
+ * coal).
  */
 @Component
 class DemoEnterprises {
@@ -55,12 +56,17 @@ class DemoEnterprises {
 
 	private final Enterprises enterprises;
 
-	DemoEnterprises(Enterprises enterprises) {
+	private final java.time.Clock clock;
+
+	DemoEnterprises(Enterprises enterprises, java.time.Clock clock) {
 		this.enterprises = enterprises;
+		this.clock = clock;
 	}
 
 	void load(Map<String, Unit> units) {
 		Random random = new Random(50);
+		// last year's figures: a year's tax and output are counted once it is over
+		int lastYear = java.time.LocalDate.now(this.clock).getYear() - 1;
 		for (int i = 0; i < 50; i++) {
 			String street = STREETS.get(i % STREETS.size());
 			String[] trade = TRADES.get(i % TRADES.size());
@@ -75,7 +81,7 @@ class DemoEnterprises {
 			double outputPerMu = between(random, profile[1]);
 			double outputPerEnergy = between(random, profile[2]);
 			BigDecimal output = yuan(outputPerMu * land.doubleValue());
-			this.enterprises.recordFigures(enterprise.id(), 2025,
+			this.enterprises.recordFigures(enterprise.id(), lastYear,
 					new FigureEntry(yuan(taxPerMu * land.doubleValue()), output,
 							BigDecimal.valueOf(output.doubleValue() / outputPerEnergy)
 								.setScale(1, RoundingMode.HALF_UP),

@@ -11,15 +11,17 @@ import dev.luoshi.indicator.Indicators;
 import dev.luoshi.indicator.NewIndicator;
 import dev.luoshi.indicator.ValueEntry;
 import dev.luoshi.organization.Unit;
+import dev.luoshi.shared.Period;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The district's economic and livelihood indicators, of the size of a district of about
- * 500,000 people (GDP about 60 bn yuan a year): 2025's actuals, 2026's targets, and
- * 2026's quarters Q1–Q3 and months to October with target, actual and growth, for the
- * district and each street and town; then the enterprises of {@link DemoEnterprises}.
- * Each period's figure is that period's own, not the year to date.
+ * 500,000 people (GDP about 60 bn yuan a year): last year's actuals, this year's targets,
+ * and this year's quarters Q1–Q3 and months to October that are over with target, actual
+ * and growth, for the district and each street and town; then the enterprises of
+ * {@link DemoEnterprises}. Each period's figure is that period's own, not the year to
+ * date.
  */
 @Component
 class DemoIndicators {
@@ -75,7 +77,10 @@ class DemoIndicators {
 
 	private final DemoUsers users;
 
-	DemoIndicators(Indicators indicators, DemoEnterprises enterprises, DemoUsers users) {
+	private final java.time.Clock clock;
+
+	DemoIndicators(Indicators indicators, DemoEnterprises enterprises, DemoUsers users, java.time.Clock clock) {
+		this.clock = clock;
 		this.indicators = indicators;
 		this.enterprises = enterprises;
 		this.users = users;
@@ -139,12 +144,18 @@ class DemoIndicators {
 		if (p >= 5 && !spec.monthly()) {
 			return;
 		}
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock);
+		int year = today.getYear();
 		String period = switch (p) {
-			case 0 -> "2025";
-			case 1 -> "2026";
-			case 2, 3, 4 -> "2026Q" + (p - 1);
-			default -> String.format("2026-%02d", p - 4);
+			case 0 -> String.valueOf(year - 1);
+			case 1 -> String.valueOf(year);
+			case 2, 3, 4 -> year + "Q" + (p - 1);
+			default -> String.format("%d-%02d", year, p - 4);
 		};
+		if (p >= 2 && !Period.parse("period", period).end().isBefore(today)) {
+			// figures come in once a quarter or month is over
+			return;
+		}
 		BigDecimal growth = BigDecimal.valueOf((actual - lastYear) * 100 / lastYear).setScale(1, RoundingMode.HALF_UP);
 		this.indicators.enter(new ValueEntry(spec.code(), region, period, (p == 0) ? null : round(spec, target),
 				(p == 1) ? null : round(spec, actual), (p == 1) ? null : growth, null));
