@@ -69,25 +69,35 @@ document.addEventListener('DOMContentLoaded', () => {
 		});
 	});
 	// A chart drawn with ECharts from its data: <div class="ls-chart" data-chart='{"x": [...], "unit": "万元",
-	// "series": [{"name", "type": "bar"|"line", "data": [...]}]}'>.
+	// "horizontal": false, "series": [{"name", "type": "bar"|"line", "data": [...], "stack", "color"}]}'>;
+	// data-chart-theme="dark" draws it for the cockpit's dark ground.
 	document.querySelectorAll('[data-chart]').forEach((element) => {
 		if (!window.echarts) {
 			return;
 		}
 		const spec = JSON.parse(element.dataset.chart);
-		const chart = window.echarts.init(element, null, { renderer: 'canvas' });
+		const dark = element.dataset.chartTheme === 'dark';
+		const chart = window.echarts.init(element, dark ? 'dark' : null, { renderer: 'canvas' });
+		const categories = { type: 'category', data: spec.x };
+		const values = { type: 'value', name: spec.unit };
 		chart.setOption({
+			backgroundColor: 'transparent',
 			color: ['#c9d6e8', '#2f6f4f', '#7a8ca6', '#b03a2e'],
 			animation: false,
+			textStyle: dark ? { fontSize: 14 } : {},
 			tooltip: { trigger: 'axis' },
 			legend: { top: 0 },
-			grid: { left: 60, right: 20, top: 36, bottom: 28 },
-			xAxis: { type: 'category', data: spec.x },
-			yAxis: { type: 'value', name: spec.unit },
+			grid: { left: spec.horizontal ? 10 : 60, right: 30, top: 36, bottom: 28, containLabel: !!spec.horizontal },
+			xAxis: spec.horizontal ? values : categories,
+			yAxis: spec.horizontal ? categories : values,
 			series: spec.series.map((series) => ({
 				name: series.name,
 				type: series.type,
 				data: series.data,
+				stack: series.stack,
+				itemStyle: series.color ? { color: series.color } : undefined,
+				lineStyle: series.color ? { color: series.color } : undefined,
+				label: series.stack ? { show: true, formatter: (p) => (p.value ? p.value : '') } : undefined,
 				smooth: series.type === 'line',
 				connectNulls: false,
 			})),
@@ -95,4 +105,9 @@ document.addEventListener('DOMContentLoaded', () => {
 		element.dataset.chartReady = 'true';
 		window.addEventListener('resize', () => chart.resize());
 	});
+	// A page that reloads itself, e.g. the cockpit on a projector: <body data-refresh="300"> (seconds).
+	const refresh = Number(document.body.dataset.refresh);
+	if (refresh > 0) {
+		window.setTimeout(() => window.location.reload(), refresh * 1000);
+	}
 });

@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.luoshi.identity.DataScope;
 import dev.luoshi.work.Light;
@@ -252,6 +254,13 @@ class ProjectRepository {
 				found.put(rs.getLong(1), rs.getLong(2));
 			});
 		return found;
+	}
+
+	Set<Long> projectsOfCampaigns(Collection<Long> campaignIds) {
+		return new HashSet<>(this.jdbc.sql("select project_id from project_campaign where campaign_id in (:campaigns)")
+			.param("campaigns", campaignIds)
+			.query(Long.class)
+			.list());
 	}
 
 	List<Long> campaigns(long projectId) {

@@ -98,6 +98,45 @@ public class ProjectSummaries {
 				labelled(phases, ProjectPhase::valueOf, ProjectPhase::label), byMonth, lights);
 	}
 
+	/**
+	 * Planned and completed investment by month of these projects (those within the
+	 * caller's scope): two grouped queries, however many projects there are.
+	 */
+	public List<InvestmentSummary.MonthFigures> months(int year, java.util.Collection<Long> projectIds) {
+		List<InvestmentSummary.MonthFigures> byMonth = new ArrayList<>();
+		if (projectIds.isEmpty()) {
+			for (int month = 1; month <= 12; month++) {
+				byMonth.add(new InvestmentSummary.MonthFigures(YearMonth.of(year, month), ZERO, ZERO));
+			}
+			return byMonth;
+		}
+		ProjectRepository.ProjectFilter filter = this.projects.filter(ProjectQuery.all());
+		String where = filter.where() + " and p.id in (:ids)";
+		BigDecimal[] planned = months(filter, year, projectIds,
+				"select m.plan_month, sum(m.amount) from investment_plan_month m "
+						+ "join project p on p.id = m.project_id where m.plan_year = :year and " + where
+						+ " group by m.plan_month");
+		BigDecimal[] completed = months(filter, year, projectIds,
+				"select r.report_month, sum(r.amount) from investment_report r "
+						+ "join project p on p.id = r.project_id where r.report_year = :year and " + where
+						+ " group by r.report_month");
+		for (int month = 1; month <= 12; month++) {
+			byMonth.add(new InvestmentSummary.MonthFigures(YearMonth.of(year, month), planned[month - 1],
+					completed[month - 1]));
+		}
+		return byMonth;
+	}
+
+	private BigDecimal[] months(ProjectRepository.ProjectFilter filter, int year, java.util.Collection<Long> ids,
+			String sql) {
+		BigDecimal[] months = new BigDecimal[12];
+		java.util.Arrays.fill(months, ZERO);
+		filter.bind(this.jdbc.sql(sql)).param("year", year).param("ids", ids).query((rs) -> {
+			months[rs.getInt(1) - 1] = rs.getBigDecimal(2).setScale(2);
+		});
+		return months;
+	}
+
 	private List<Breakdown> grouped(ProjectRepository.ProjectFilter filter, int year, String column) {
 		return filter
 			.bind(this.jdbc.sql("select " + column + " k, count(p.id) c, sum(p.total_investment) t, sum(pl.amount) pl, "

@@ -278,6 +278,19 @@ public class Projects {
 		return found;
 	}
 
+	/**
+	 * The projects filed under any of these campaigns, within the scope, listed like a
+	 * page: one more query than {@link #all(ProjectQuery)}.
+	 */
+	@Transactional(readOnly = true)
+	public List<Project> ofCampaigns(Collection<Long> campaignIds) {
+		if (campaignIds.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> ids = this.projects.projectsOfCampaigns(campaignIds);
+		return all(ProjectQuery.all()).stream().filter((project) -> ids.contains(project.id())).toList();
+	}
+
 	ProjectRepository.ProjectFilter filter(ProjectQuery query) {
 		DataScope scope = this.scopes.current();
 		Collection<Long> commanded = (scope.all() || scope.personId() == null) ? List.of()
