@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import dev.luoshi.test.Api;
@@ -92,6 +93,32 @@ class EveryPageTests {
 		assertThat(overflow.intValue()).as("the task page on a phone").isLessThanOrEqualTo(1);
 		assertThat(problems).isEmpty();
 		this.browser.screenshot("phone-task");
+	}
+
+	@Test
+	void theKeyboardAloneSignsInAndFilesAReport() {
+		this.browser.go("/login");
+		// typed into the user name field, Tab moves on, Enter submits
+		this.browser.field("username").sendKeys("operator.jiangbin" + Keys.TAB + Api.PASSWORD + Keys.ENTER);
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser.driver(), java.time.Duration.ofSeconds(10))
+			.until((driver) -> !this.browser.path().startsWith("/login"));
+		this.browser.go("/todo");
+		String task = this.browser.findAll("a[href*='/tasks/']")
+			.get(0)
+			.getAttribute("href")
+			.replaceFirst("^https?://[^/]+", "");
+		this.browser.go(task);
+		WebElement first = this.browser.find("form[action$='/reports'] input:not([type=hidden]), "
+				+ "form[action$='/reports'] select, form[action$='/reports'] textarea");
+		this.browser.driver().executeScript("arguments[0].focus();", first);
+		List<String> reached = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			WebElement focused = this.browser.driver().switchTo().activeElement();
+			reached.add(focused.getTagName() + ":" + focused.getAttribute("type"));
+			focused.sendKeys(Keys.TAB);
+		}
+		assertThat(reached).as("the report form's fields and its button are reached with Tab")
+			.anyMatch((element) -> element.startsWith("button:submit"));
 	}
 
 	/** The pages the navigation offers the signed-in account, in order. */
