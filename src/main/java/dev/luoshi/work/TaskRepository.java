@@ -53,7 +53,7 @@ class TaskRepository {
 
 	List<Row> visibleInCampaign(long campaignId, Map<String, Object> scope) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from task t where t.campaign_id = :campaign and " + Scopes.taskVisible())
+			.sql("select " + COLUMNS + " from task t where t.campaign_id = :campaign and " + Scopes.taskVisible(scope))
 			.params(scope)
 			.param("campaign", campaignId)
 			.query(this::row)
@@ -70,7 +70,7 @@ class TaskRepository {
 
 	List<Row> page(TaskQuery query, Map<String, Object> scope, long offset, int size) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from task t where " + where(query) + " order by t.deadline, t.id "
+			.sql("select " + COLUMNS + " from task t where " + where(query, scope) + " order by t.deadline, t.id "
 					+ "offset :offset rows fetch next :size rows only")
 			.params(scope)
 			.params(filter(query))
@@ -81,7 +81,7 @@ class TaskRepository {
 	}
 
 	long count(TaskQuery query, Map<String, Object> scope) {
-		return this.jdbc.sql("select count(*) from task t where " + where(query))
+		return this.jdbc.sql("select count(*) from task t where " + where(query, scope))
 			.params(scope)
 			.params(filter(query))
 			.query(Long.class)
@@ -91,7 +91,9 @@ class TaskRepository {
 	/** How many of the tasks the query finds each lead unit has. */
 	Map<Long, Long> countByLeadUnit(TaskQuery query, Map<String, Object> scope) {
 		Map<Long, Long> counts = new java.util.LinkedHashMap<>();
-		this.jdbc.sql("select t.lead_unit_id, count(*) from task t where " + where(query) + " group by t.lead_unit_id")
+		this.jdbc
+			.sql("select t.lead_unit_id, count(*) from task t where " + where(query, scope)
+					+ " group by t.lead_unit_id")
 			.params(scope)
 			.params(filter(query))
 			.query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2)))
@@ -99,8 +101,8 @@ class TaskRepository {
 		return counts;
 	}
 
-	private static String where(TaskQuery query) {
-		List<String> conditions = new ArrayList<>(List.of(Scopes.taskVisible()));
+	private static String where(TaskQuery query, Map<String, Object> scope) {
+		List<String> conditions = new ArrayList<>(List.of(Scopes.taskVisible(scope)));
 		if (query.light() != null) {
 			conditions.add("t.light = :light");
 		}
