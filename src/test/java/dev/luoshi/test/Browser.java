@@ -115,7 +115,10 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits (up to 10 s) until the page shows this text. */
 	public Browser waitForText(String text) {
+		// a page being replaced answers "stale element" or "node does not belong to the
+		// document": asked again, it answers for the new page
 		new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.WebDriverException.class)
 			.until((driver) -> text().contains(text));
 		return this;
 	}
@@ -141,8 +144,18 @@ public final class Browser implements AutoCloseable {
 		return this.driver.findElements(By.cssSelector(css));
 	}
 
+	/** The page's text; read again if the page was replaced while it was read. */
 	public String text() {
-		return this.driver.findElement(By.tagName("body")).getText();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.driver.findElement(By.tagName("body")).getText();
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	public String path() {
