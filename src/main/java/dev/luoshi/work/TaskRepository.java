@@ -70,8 +70,11 @@ class TaskRepository {
 
 	List<Row> page(TaskQuery query, Map<String, Object> scope, long offset, int size) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from task t where " + where(query, scope) + " order by t.deadline, t.id "
-					+ "offset :offset rows fetch next :size rows only")
+			// the page's ids first (from the index alone where it can), then only their
+			// rows
+			.sql("select " + COLUMNS + " from task t join (select t.id from task t where " + where(query, scope)
+					+ " order by t.deadline, t.id offset :offset rows fetch next :size rows only) p on p.id = t.id "
+					+ "order by t.deadline, t.id")
 			.params(scope)
 			.params(filter(query))
 			.param("offset", offset)
