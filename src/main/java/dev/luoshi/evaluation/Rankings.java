@@ -210,7 +210,7 @@ public class Rankings {
 	@Transactional(readOnly = true)
 	public Ranking ranking(long id) {
 		Ranking ranking = header(id).orElseThrow(() -> DomainException.notFound("ranking", id));
-		requireVisible(ranking);
+		requireVisible(ranking, () -> this.schemes.scheme(ranking.schemeId()).publicBoard());
 		return withEntries(ranking, null);
 	}
 
@@ -221,20 +221,20 @@ public class Rankings {
 		Period period = Schemes.periodOf(scheme, "period", periodText);
 		Ranking ranking = find(schemeId, period.name())
 			.orElseThrow(() -> DomainException.notFound("ranking", scheme.code() + " " + period));
-		requireVisible(ranking);
+		requireVisible(ranking, scheme::publicBoard);
 		return withEntries(ranking, peerGroup).entries();
 	}
 
 	/** The scheme's rankings the caller may see, latest period first, without entries. */
 	@Transactional(readOnly = true)
 	public List<Ranking> rankings(long schemeId) {
-		this.schemes.scheme(schemeId);
+		Scheme scheme = this.schemes.scheme(schemeId);
 		return this.jdbc.sql(HEADER + " where r.scheme_id = ? order by r.period desc")
 			.param(schemeId)
 			.query(Rankings::header)
 			.list()
 			.stream()
-			.filter(this::visible)
+			.filter((ranking) -> visible(ranking, scheme::publicBoard))
 			.toList();
 	}
 
@@ -309,7 +309,11 @@ public class Rankings {
 				rs.getBigDecimal(9), rs.getBigDecimal(10), breakdown.parts(), breakdown.items());
 	}
 
-	private void requireVisible(Ranking ranking) {
+	/**
+	 * Refuses a ranking the caller may not see; whether the board is public is asked only
+	 * if needed.
+	 */
+	private void requireVisible(Ranking ranking, java.util.function.BooleanSupplier publicBoard) {
 		Optional<CurrentUser> user = this.scopes.caller();
 		if (office(user)) {
 			return;
@@ -321,15 +325,15 @@ public class Rankings {
 			.roles()
 			.stream()
 			.noneMatch((role) -> role == Role.UNIT_HEAD || role == Role.UNIT_OPERATOR)) {
-			if (!this.schemes.scheme(ranking.schemeId()).publicBoard()) {
+			if (!publicBoard.getAsBoolean()) {
 				throw DomainException.forbidden("The board of this scheme is not public");
 			}
 		}
 	}
 
-	private boolean visible(Ranking ranking) {
+	private boolean visible(Ranking ranking, java.util.function.BooleanSupplier publicBoard) {
 		try {
-			requireVisible(ranking);
+			requireVisible(ranking, publicBoard);
 			return true;
 		}
 		catch (DomainException ex) {

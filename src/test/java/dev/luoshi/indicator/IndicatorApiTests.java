@@ -1,6 +1,5 @@
 package dev.luoshi.indicator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -8,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +14,7 @@ import dev.luoshi.shared.DomainException;
 import dev.luoshi.test.Api;
 import dev.luoshi.test.DatabaseTest;
 import dev.luoshi.test.Fixtures;
+import dev.luoshi.test.Ledgers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -304,30 +300,8 @@ class IndicatorApiTests {
 
 	@SafeVarargs
 	private static byte[] ledger(List<String> headings, List<String>... rows) throws IOException {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("指标");
-			sheet.createRow(0).createCell(0).setCellValue("2026年临江区主要经济指标");
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headings.size() - 1));
-			Row header = sheet.createRow(1);
-			for (int i = 0; i < headings.size(); i++) {
-				header.createCell(i).setCellValue(headings.get(i));
-			}
-			for (int r = 0; r < rows.length; r++) {
-				Row row = sheet.createRow(r + 2);
-				for (int i = 0; i < rows[r].size(); i++) {
-					String value = rows[r].get(i);
-					if (value.matches("\\d+(\\.\\d+)?") && !headings.get(i).equals("期间")
-							&& !headings.get(i).equals("地区")) {
-						row.createCell(i).setCellValue(Double.parseDouble(value));
-					}
-					else if (!value.isEmpty()) {
-						row.createCell(i).setCellValue(value);
-					}
-				}
-			}
-			workbook.write(out);
-			return out.toByteArray();
-		}
+		return Ledgers.workbook("指标", "2026年临江区主要经济指标", (heading) -> heading.equals("期间") || heading.equals("地区"),
+				headings, rows);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.luoshi.project;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.luoshi.test.Api;
 import dev.luoshi.test.DatabaseTest;
 import dev.luoshi.test.Fixtures;
+import dev.luoshi.test.Ledgers;
 import dev.luoshi.test.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -185,30 +184,8 @@ class ProjectLedgerApiTests {
 
 	@SafeVarargs
 	private static byte[] ledger(List<String> headings, List<String>... rows) throws IOException {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("台账");
-			sheet.createRow(0).createCell(0).setCellValue("2026年临江区重点项目台账");
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headings.size() - 1));
-			Row header = sheet.createRow(1);
-			for (int i = 0; i < headings.size(); i++) {
-				header.createCell(i).setCellValue(headings.get(i));
-			}
-			for (int r = 0; r < rows.length; r++) {
-				Row row = sheet.createRow(r + 2);
-				for (int i = 0; i < rows[r].size(); i++) {
-					String value = rows[r].get(i);
-					if (value.matches("\\d+(\\.\\d+)?") && !headings.get(i).contains("编号")
-							&& !headings.get(i).equals("序号")) {
-						row.createCell(i).setCellValue(Double.parseDouble(value));
-					}
-					else if (!value.isEmpty()) {
-						row.createCell(i).setCellValue(value);
-					}
-				}
-			}
-			workbook.write(out);
-			return out.toByteArray();
-		}
+		return Ledgers.workbook("台账", "2026年临江区重点项目台账", (heading) -> heading.contains("编号") || heading.equals("序号"),
+				headings, rows);
 	}
 
 }
