@@ -111,6 +111,17 @@ class CalendarApiTests {
 	}
 
 	@Test
+	void aScheduleThatNamesNeitherListIsRefusedAndTheYearKept() {
+		String before = this.admin.get("/api/v1/calendar/2026").text();
+
+		Api.Response empty = this.admin.put("/api/v1/calendar/2026", Map.of());
+
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.json().path("errors").findValuesAsString("field")).contains("holidays", "workingWeekends");
+		assertThat(this.admin.get("/api/v1/calendar/2026").text()).isEqualTo(before);
+	}
+
+	@Test
 	void aWorkingDayThatIsNoWeekendOrADateOfAnotherYearIsRefused() {
 		Api.Response weekday = this.admin.put("/api/v1/calendar/2033",
 				Map.of("holidays", List.of(), "workingWeekends", List.of("2033-01-05")));

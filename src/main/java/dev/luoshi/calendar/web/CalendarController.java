@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -81,7 +82,7 @@ class CalendarController {
 
 	@PutMapping("/{year}")
 	@PreAuthorize("hasRole('ADMIN')")
-	CalendarYear replace(@PathVariable int year, @RequestBody Schedule schedule) {
+	CalendarYear replace(@PathVariable int year, @Valid @RequestBody Schedule schedule) {
 		return this.calendar.replaceYear(year, schedule.holidays(), schedule.workingWeekends(), "manual");
 	}
 
@@ -93,12 +94,11 @@ class CalendarController {
 		}
 	}
 
+	/**
+	 * A year's whole schedule. Both lists are required (an empty one says "none"): a body
+	 * that names neither used to replace the year's official schedule with nothing.
+	 */
 	record Schedule(@NotNull List<@NotNull LocalDate> holidays, @NotNull List<@NotNull LocalDate> workingWeekends) {
-
-		Schedule {
-			holidays = (holidays != null) ? holidays : List.of();
-			workingWeekends = (workingWeekends != null) ? workingWeekends : List.of();
-		}
 
 	}
 
