@@ -132,6 +132,9 @@ public class Accounts {
 			throw DomainException.invalid("oldPassword", "wrong-password", "The current password is wrong");
 		}
 		PasswordPolicy.check(row.username(), newPassword);
+		if (!reset) {
+			refuseReuse(row, newPassword);
+		}
 		this.accounts.changePassword(id, this.passwords.encode(newPassword), this.clock.instant());
 		this.accounts.clearFailures(id);
 		this.accounts.lockUntil(id, null);
@@ -140,12 +143,62 @@ public class Accounts {
 	}
 
 	/**
+	 * Sets a new password for someone who is not signed in, e.g. because their password
+	 * has expired: the username and current password are checked like a sign-in (wrong
+	 * ones count towards the lockout) but an expired password is accepted here. The
+	 * change is audited as the account's own.
+	 */
+	@Transactional(noRollbackFor = SignInRefused.class)
+	public void changeExpiredPassword(String username, String oldPassword, String newPassword) {
+		AccountRepository.Row row = verify(username, oldPassword);
+		PasswordPolicy.check(row.username(), newPassword);
+		refuseReuse(row, newPassword);
+		this.accounts.changePassword(row.id(), this.passwords.encode(newPassword), this.clock.instant());
+		CurrentUsers.actingAs(row.toCurrentUser(), () -> {
+			this.events
+				.publishEvent(new EntityChanged("user", String.valueOf(row.id()), "PASSWORD_CHANGED", null, null));
+			return null;
+		});
+	}
+
+	/**
+	 * When the password of an account stops being accepted for signing in, or null when
+	 * passwords do not expire ({@code luoshi.identity.password-max-age} unset).
+	 */
+	@Transactional(readOnly = true)
+	public Instant passwordExpiresAt(long id) {
+		return expiresAt(row(id));
+	}
+
+	private Instant expiresAt(AccountRepository.Row row) {
+		return (this.properties.passwordMaxAge() != null)
+				? row.passwordChangedAt().plus(this.properties.passwordMaxAge()) : null;
+	}
+
+	private void refuseReuse(AccountRepository.Row row, String newPassword) {
+		if (newPassword != null && this.passwords.matches(newPassword, row.passwordHash())) {
+			throw DomainException.invalid("newPassword", "password-reused",
+					"The new password must differ from the current one");
+		}
+	}
+
+	/**
 	 * Checks a sign-in. Refuses without saying whether the username exists; counts
-	 * failures of a known account and locks it after too many. Failures are recorded even
-	 * though the caller's transaction ends in a refusal.
+	 * failures of a known account and locks it after too many; refuses a right password
+	 * that is older than {@code luoshi.identity.password-max-age} until it is changed.
+	 * Failures are recorded even though the caller's transaction ends in a refusal.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = SignInRefused.class)
 	public CurrentUser authenticate(String username, String password) {
+		AccountRepository.Row row = verify(username, password);
+		Instant expiresAt = expiresAt(row);
+		if (expiresAt != null && !expiresAt.isAfter(this.clock.instant())) {
+			throw SignInRefused.passwordExpired(row.passwordChangedAt());
+		}
+		return row.toCurrentUser();
+	}
+
+	private AccountRepository.Row verify(String username, String password) {
 		AccountRepository.Row row = (username != null) ? this.accounts.findByUsername(username).orElse(null) : null;
 		if (row == null) {
 			this.passwords.matches(String.valueOf(password), this.dummyHash);
@@ -174,7 +227,7 @@ public class Accounts {
 		if (row.lockedUntil() != null) {
 			this.accounts.lockUntil(row.id(), null);
 		}
-		return row.toCurrentUser();
+		return row;
 	}
 
 	@Transactional(readOnly = true)
@@ -227,7 +280,7 @@ public class Accounts {
 	private Account view(AccountRepository.Row row) {
 		return new Account(row.id(), row.username(), row.displayName(), row.personId(), row.unitId(), row.unitName(),
 				List.copyOf(row.roles()), this.people.portfolio(row.personId()), row.enabled(), row.lockedUntil(),
-				row.version());
+				row.version(), row.passwordChangedAt());
 	}
 
 	private static String blankToNull(String text) {

@@ -5,6 +5,7 @@ import dev.luoshi.identity.SignInRefused;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,6 +31,9 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 		catch (SignInRefused ex) {
 			if (ex.locked()) {
 				throw new LockedException(ex.getMessage());
+			}
+			if (ex.passwordExpired()) {
+				throw new CredentialsExpiredException(ex.getMessage());
 			}
 			throw new BadCredentialsException(ex.getMessage());
 		}

@@ -14,10 +14,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -51,7 +53,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, Tokens tokens, Problems problems) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/password")
 				.permitAll()
 				// the public board (晾晒): the service shows anonymous callers published
 				// rankings of
@@ -74,17 +77,16 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Problems problems) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
+			.requestMatchers("/login", "/password", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+					"/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
 					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/board", "/board/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/", false)
-				.failureHandler((request, response,
-						exception) -> response.sendRedirect(request.getContextPath() + "/login?"
-								+ ((exception instanceof LockedException) ? "locked" : "error"))))
+				.failureHandler((request, response, exception) -> response
+					.sendRedirect(request.getContextPath() + "/login?" + refusal(exception))))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized(problems, true))
 				.accessDeniedHandler(forbidden(problems)));
@@ -96,6 +98,13 @@ class SecurityConfiguration {
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+	}
+
+	private static String refusal(AuthenticationException exception) {
+		if (exception instanceof LockedException) {
+			return "locked";
+		}
+		return (exception instanceof CredentialsExpiredException) ? "expired" : "error";
 	}
 
 	/**

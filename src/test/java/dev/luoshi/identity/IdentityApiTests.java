@@ -118,6 +118,24 @@ class IdentityApiTests {
 	}
 
 	@Test
+	void aTokenLeftUnusedForThirtyMinutesStopsWorking() {
+		long unit = this.fixtures.unit("区档案馆", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "UNIT_OPERATOR");
+		Api operator = this.anonymous.as(username, Api.PASSWORD);
+
+		this.clock.advance(Duration.ofMinutes(25));
+		assertThat(operator.get("/api/v1/users/me").status()).isEqualTo(200);
+		this.clock.advance(Duration.ofMinutes(25));
+		assertThat(operator.get("/api/v1/users/me").status()).as("50 minutes old, used 25 minutes ago").isEqualTo(200);
+		this.clock.advance(Duration.ofMinutes(31));
+		Api.Response idle = operator.get("/api/v1/users/me");
+
+		assertThat(idle.status()).isEqualTo(401);
+		assertThat(idle.json().path("type").asString()).endsWith("/invalid-token");
+		assertThat(tokenStatus(username, Api.PASSWORD)).isEqualTo(200);
+	}
+
+	@Test
 	void weakPasswordsAreRefusedNamingThePassword() {
 		long unit = this.fixtures.unit("统计局", "DEPARTMENT", null);
 		for (String weak : List.of("Short-1", "alllowercaseletters", "Password12", "Zhang.san-2026")) {

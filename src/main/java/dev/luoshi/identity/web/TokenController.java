@@ -8,11 +8,15 @@ import dev.luoshi.identity.Accounts;
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.Tokens;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Exchanges a username and password for an API token. */
+/**
+ * Exchanges a username and password for an API token, and changes a password without a
+ * token (the way out when a password has expired and no token is issued for it).
+ */
 @RestController
 class TokenController {
 
@@ -31,7 +35,21 @@ class TokenController {
 		return this.tokens.issue(user);
 	}
 
+	/**
+	 * Sets a new password given the username and the current (possibly expired) password;
+	 * wrong ones count towards the lockout like a failed sign-in.
+	 */
+	@PostMapping("/api/v1/auth/password")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
+		this.accounts.changeExpiredPassword(change.username(), change.oldPassword(), change.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
 	record Credentials(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
+	}
+
+	record PasswordChange(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 128) String oldPassword,
+			@NotNull @Size(max = 128) String newPassword) {
 	}
 
 }
