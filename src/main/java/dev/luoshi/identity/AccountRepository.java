@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
 	private static final String SELECT = "select a.id, a.username, a.password_hash, a.display_name, a.person_id, a.unit_id, "
-			+ "u.name as unit_name, a.enabled, a.locked_until, a.version from account a join unit u on u.id = a.unit_id";
+			+ "u.name as unit_name, a.enabled, a.locked_until, a.password_changed_at, a.version "
+			+ "from account a join unit u on u.id = a.unit_id";
 
 	private final JdbcClient jdbc;
 
@@ -151,7 +152,8 @@ class AccountRepository {
 		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
 		return new Row(id, rs.getString("username"), rs.getString("password_hash"), rs.getString("display_name"),
 				rs.getLong("person_id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getBoolean("enabled"),
-				(lockedUntil != null) ? lockedUntil.toInstant() : null, rs.getInt("version"), roles(id));
+				(lockedUntil != null) ? lockedUntil.toInstant() : null,
+				rs.getObject("password_changed_at", OffsetDateTime.class).toInstant(), rs.getInt("version"), roles(id));
 	}
 
 	private Set<Role> roles(long accountId) {
@@ -163,7 +165,8 @@ class AccountRepository {
 	}
 
 	record Row(long id, String username, String passwordHash, String displayName, long personId, long unitId,
-			String unitName, boolean enabled, Instant lockedUntil, int version, Set<Role> roles) {
+			String unitName, boolean enabled, Instant lockedUntil, Instant passwordChangedAt, int version,
+			Set<Role> roles) {
 
 		CurrentUser toCurrentUser() {
 			return new CurrentUser(this.id, this.username, this.displayName, this.personId, this.unitId, this.roles);

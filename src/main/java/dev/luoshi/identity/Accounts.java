@@ -2,7 +2,10 @@ package dev.luoshi.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +68,7 @@ public class Accounts {
 
 	public Account create(NewAccount command) {
 		PasswordPolicy.check(command.username(), command.password());
+		checkRoles(command.roles());
 		if (this.accounts.usernameTaken(command.username())) {
 			throw DomainException.conflict("duplicate-username", "The username " + command.username() + " is taken",
 					command.username());
@@ -113,6 +117,8 @@ public class Accounts {
 			throw DomainException.staleVersion("user", id);
 		}
 		if (changes.roles() != null) {
+			checkRoles(changes.roles());
+			refuseSelfAudit(row, changes.roles());
 			this.accounts.replaceRoles(id, changes.roles());
 		}
 		if (changes.portfolioUnitIds() != null) {
@@ -132,6 +138,9 @@ public class Accounts {
 			throw DomainException.invalid("oldPassword", "wrong-password", "The current password is wrong");
 		}
 		PasswordPolicy.check(row.username(), newPassword);
+		if (!reset) {
+			refuseReuse(row, newPassword);
+		}
 		this.accounts.changePassword(id, this.passwords.encode(newPassword), this.clock.instant());
 		this.accounts.clearFailures(id);
 		this.accounts.lockUntil(id, null);
@@ -140,12 +149,103 @@ public class Accounts {
 	}
 
 	/**
-	 * Checks a sign-in. Refuses without saying whether the username exists; counts
-	 * failures of a known account and locks it after too many. Failures are recorded even
-	 * though the caller's transaction ends in a refusal.
+	 * Sets a new password for someone who is not signed in, e.g. because their password
+	 * has expired: the username and current password are checked like a sign-in (wrong
+	 * ones count towards the lockout) but an expired password is accepted here. The
+	 * change is audited as the account's own.
+	 */
+	@Transactional(noRollbackFor = SignInRefused.class)
+	public void changeExpiredPassword(String username, String oldPassword, String newPassword) {
+		AccountRepository.Row row = verify(username, oldPassword, null);
+		PasswordPolicy.check(row.username(), newPassword);
+		refuseReuse(row, newPassword);
+		this.accounts.changePassword(row.id(), this.passwords.encode(newPassword), this.clock.instant());
+		CurrentUsers.actingAs(row.toCurrentUser(), () -> {
+			this.events
+				.publishEvent(new EntityChanged("user", String.valueOf(row.id()), "PASSWORD_CHANGED", null, null));
+			return null;
+		});
+	}
+
+	/**
+	 * When the password of an account stops being accepted for signing in, or null when
+	 * passwords do not expire ({@code luoshi.identity.password-max-age} unset).
+	 */
+	@Transactional(readOnly = true)
+	public Instant passwordExpiresAt(long id) {
+		return expiresAt(row(id));
+	}
+
+	private Instant expiresAt(AccountRepository.Row row) {
+		return (this.properties.passwordMaxAge() != null)
+				? row.passwordChangedAt().plus(this.properties.passwordMaxAge()) : null;
+	}
+
+	private void refuseReuse(AccountRepository.Row row, String newPassword) {
+		if (newPassword != null && this.passwords.matches(newPassword, row.passwordHash())) {
+			throw DomainException.invalid("newPassword", "password-reused",
+					"The new password must differ from the current one");
+		}
+	}
+
+	/**
+	 * Separation of duties (三员分立): an auditor account holds no other role, so the
+	 * administrator and the auditor are never the same account.
+	 */
+	private static void checkRoles(Collection<Role> roles) {
+		if (roles != null && roles.contains(Role.AUDITOR) && roles.stream().anyMatch((role) -> role != Role.AUDITOR)) {
+			throw DomainException.invalid("roles", "auditor-alone",
+					"An auditor holds no other role: the administrator and the auditor must be different accounts");
+		}
+	}
+
+	/**
+	 * Nobody makes their own account an auditor, so an administrator cannot audit
+	 * themself.
+	 */
+	private static void refuseSelfAudit(AccountRepository.Row row, Collection<Role> roles) {
+		boolean self = CurrentUsers.current().map((caller) -> caller.accountId() == row.id()).orElse(false);
+		if (self && roles.contains(Role.AUDITOR) && !row.roles().contains(Role.AUDITOR)) {
+			throw DomainException.forbidden("auditor-self", "Nobody may make their own account an auditor");
+		}
+	}
+
+	/**
+	 * Checks a sign-in from somewhere unknown; see
+	 * {@link #authenticate(String, String, String)}.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = SignInRefused.class)
 	public CurrentUser authenticate(String username, String password) {
+		return authenticate(username, password, null);
+	}
+
+	/**
+	 * Checks a sign-in. Refuses without saying whether the username exists; counts
+	 * failures of a known account and locks it after too many; refuses a right password
+	 * that is older than {@code luoshi.identity.password-max-age} until it is changed.
+	 * Every sign-in to a known account, granted or refused, is audited with the address
+	 * it came from; failures are recorded even though the caller's transaction ends in a
+	 * refusal.
+	 * @param from the client's address as the server sees it (behind a trusted proxy, the
+	 * forwarded one), or null
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = SignInRefused.class)
+	public CurrentUser authenticate(String username, String password, String from) {
+		AccountRepository.Row row = verify(username, password, from);
+		Instant expiresAt = expiresAt(row);
+		if (expiresAt != null && !expiresAt.isAfter(this.clock.instant())) {
+			throw refused(row, "PASSWORD_EXPIRED", from, SignInRefused.passwordExpired(row.passwordChangedAt()));
+		}
+		CurrentUser user = row.toCurrentUser();
+		CurrentUsers.actingAs(user, () -> {
+			this.events.publishEvent(
+					new EntityChanged("user", String.valueOf(row.id()), "SIGNED_IN", null, signIn(null, from)));
+			return null;
+		});
+		return user;
+	}
+
+	private AccountRepository.Row verify(String username, String password, String from) {
 		AccountRepository.Row row = (username != null) ? this.accounts.findByUsername(username).orElse(null) : null;
 		if (row == null) {
 			this.passwords.matches(String.valueOf(password), this.dummyHash);
@@ -153,7 +253,7 @@ public class Accounts {
 		}
 		Instant now = this.clock.instant();
 		if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
-			throw new SignInRefused("The account is locked", row.lockedUntil());
+			throw refused(row, "LOCKED", from, new SignInRefused("The account is locked", row.lockedUntil()));
 		}
 		if (password == null || !this.passwords.matches(password, row.passwordHash())) {
 			this.accounts.recordFailure(row.id(), now);
@@ -162,19 +262,38 @@ public class Accounts {
 				Instant until = now.plus(this.properties.lockoutDuration());
 				this.accounts.lockUntil(row.id(), until);
 				this.accounts.clearFailures(row.id());
+				refused(row, "WRONG_PASSWORD", from, null);
 				this.events.publishEvent(new EntityChanged("user", String.valueOf(row.id()), "LOCKED", null, null));
 				throw new SignInRefused("The account is locked", until);
 			}
-			throw new SignInRefused("Wrong username or password", null);
+			throw refused(row, "WRONG_PASSWORD", from, new SignInRefused("Wrong username or password", null));
 		}
 		if (!row.enabled()) {
-			throw new SignInRefused("Wrong username or password", null);
+			throw refused(row, "DISABLED", from, new SignInRefused("Wrong username or password", null));
 		}
 		this.accounts.clearFailures(row.id());
 		if (row.lockedUntil() != null) {
 			this.accounts.lockUntil(row.id(), null);
 		}
-		return row.toCurrentUser();
+		return row;
+	}
+
+	/** Audits a refused sign-in to a known account and hands back the refusal. */
+	private SignInRefused refused(AccountRepository.Row row, String reason, String from, SignInRefused refusal) {
+		this.events.publishEvent(
+				new EntityChanged("user", String.valueOf(row.id()), "SIGN_IN_REFUSED", null, signIn(reason, from)));
+		return refusal;
+	}
+
+	private static Map<String, String> signIn(String reason, String from) {
+		Map<String, String> what = new LinkedHashMap<>();
+		if (reason != null) {
+			what.put("reason", reason);
+		}
+		if (from != null) {
+			what.put("from", from);
+		}
+		return what;
 	}
 
 	@Transactional(readOnly = true)
@@ -227,7 +346,7 @@ public class Accounts {
 	private Account view(AccountRepository.Row row) {
 		return new Account(row.id(), row.username(), row.displayName(), row.personId(), row.unitId(), row.unitName(),
 				List.copyOf(row.roles()), this.people.portfolio(row.personId()), row.enabled(), row.lockedUntil(),
-				row.version());
+				row.version(), row.passwordChangedAt());
 	}
 
 	private static String blankToNull(String text) {

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -17,12 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API tokens: random, shown once to the caller, stored only as a SHA-256 hash so that a
- * copy of the database does not let anyone in. Every node of a cluster accepts every
+ * copy of the database does not let anyone in. A token works for its lifetime unless it
+ * lies unused for longer than the idle timeout. Every node of a cluster accepts every
  * token.
  */
 @Service
 @Transactional
 public class Tokens {
+
+	/** How stale the recorded last use of a token may get before it is written again. */
+	private static final Duration MARK_EVERY = Duration.ofMinutes(1);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -58,19 +64,36 @@ public class Tokens {
 	}
 
 	/**
-	 * The user behind a token that exists, has not expired and belongs to an enabled
-	 * account.
+	 * The user behind a token that exists, has not expired, has been used within the idle
+	 * timeout and belongs to an enabled account. Marks the token used, at most once a
+	 * minute, so that the idle timeout costs no write on most requests.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<CurrentUser> authenticate(String token) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("select account_id from api_token where token_hash = ? and expires_at > ?")
-			.params(hash(token), Timestamp.from(this.clock.instant()))
-			.query(Long.class)
-			.optional()
-			.flatMap(this.accounts::currentUser);
+		String hash = hash(token);
+		Instant now = this.clock.instant();
+		Optional<Use> use = this.jdbc
+			.sql("select account_id, coalesce(last_used_at, issued_at) as last_used from api_token "
+					+ "where token_hash = ? and expires_at > ?")
+			.params(hash, Timestamp.from(now))
+			.query((rs, n) -> new Use(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.optional();
+		if (use.isEmpty()) {
+			return Optional.empty();
+		}
+		Duration idle = this.properties.tokenIdleTimeout();
+		Instant lastUsed = use.get().lastUsed();
+		if (idle != null && !lastUsed.plus(idle).isAfter(now)) {
+			return Optional.empty();
+		}
+		if (!lastUsed.plus(MARK_EVERY).isAfter(now)) {
+			this.jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
+				.params(Timestamp.from(now), hash)
+				.update();
+		}
+		return this.accounts.currentUser(use.get().accountId());
 	}
 
 	public void revoke(String token) {
@@ -85,6 +108,9 @@ public class Tokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private record Use(long accountId, Instant lastUsed) {
 	}
 
 	/** A token and when it stops working. */

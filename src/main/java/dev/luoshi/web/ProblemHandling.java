@@ -79,6 +79,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			problem.setProperty("lockedUntil", ex.lockedUntil());
 			return ResponseEntity.status(HttpStatus.LOCKED).body(problem);
 		}
+		if (ex.passwordExpired()) {
+			ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "password-expired",
+					message("problem.password-expired",
+							"The password has expired: set a new one with POST /api/v1/auth/password"));
+			problem.setProperty("passwordChangedAt", ex.passwordChangedAt());
+			problem.setProperty("changePassword", "/api/v1/auth/password");
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+		}
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.body(problem(HttpStatus.UNAUTHORIZED, "bad-credentials",
 					message("problem.bad-credentials", "Wrong username or password")));

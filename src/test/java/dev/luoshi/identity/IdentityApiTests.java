@@ -118,6 +118,59 @@ class IdentityApiTests {
 	}
 
 	@Test
+	void everySignInToAnAccountIsAuditedWithWhereItCameFrom() {
+		long unit = this.fixtures.unit("区网信办", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "UNIT_OPERATOR");
+		Api viaProxy = this.anonymous.withHeader("X-Forwarded-For", "203.0.113.7");
+
+		long id = viaProxy.as(username, Api.PASSWORD).get("/api/v1/users/me").id();
+		viaProxy.post("/api/v1/auth/token", Map.of("username", username, "password", "Wrong-Passw0rd-1"));
+
+		var events = this.admin.get("/api/v1/audit?entityType=user&entityId=" + id).json().path("items");
+		var refused = events.get(0);
+		var signedIn = events.get(1);
+		assertThat(refused.path("action").asString()).isEqualTo("SIGN_IN_REFUSED");
+		assertThat(refused.path("after").path("reason").asString()).isEqualTo("WRONG_PASSWORD");
+		assertThat(refused.path("after").path("from").asString()).isEqualTo("203.0.113.7");
+		assertThat(signedIn.path("action").asString()).isEqualTo("SIGNED_IN");
+		assertThat(signedIn.path("actor").asString()).isEqualTo(username);
+		assertThat(signedIn.path("after").path("from").asString()).isEqualTo("203.0.113.7");
+		assertThat(this.admin.get("/api/v1/audit/verify").json().path("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aRevokedTokenOpensNothingMore() {
+		long unit = this.fixtures.unit("区机要局", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "AUDITOR");
+		Api auditor = this.anonymous.as(username, Api.PASSWORD);
+		Api other = this.anonymous.as(username, Api.PASSWORD);
+
+		assertThat(auditor.delete("/api/v1/auth/token").status()).isEqualTo(204);
+
+		assertThat(auditor.get("/api/v1/users/me").status()).isEqualTo(401);
+		assertThat(other.get("/api/v1/users/me").status()).as("another token of the account").isEqualTo(200);
+		assertThat(this.anonymous.delete("/api/v1/auth/token").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenLeftUnusedForThirtyMinutesStopsWorking() {
+		long unit = this.fixtures.unit("区档案馆", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "UNIT_OPERATOR");
+		Api operator = this.anonymous.as(username, Api.PASSWORD);
+
+		this.clock.advance(Duration.ofMinutes(25));
+		assertThat(operator.get("/api/v1/users/me").status()).isEqualTo(200);
+		this.clock.advance(Duration.ofMinutes(25));
+		assertThat(operator.get("/api/v1/users/me").status()).as("50 minutes old, used 25 minutes ago").isEqualTo(200);
+		this.clock.advance(Duration.ofMinutes(31));
+		Api.Response idle = operator.get("/api/v1/users/me");
+
+		assertThat(idle.status()).isEqualTo(401);
+		assertThat(idle.json().path("type").asString()).endsWith("/invalid-token");
+		assertThat(tokenStatus(username, Api.PASSWORD)).isEqualTo(200);
+	}
+
+	@Test
 	void weakPasswordsAreRefusedNamingThePassword() {
 		long unit = this.fixtures.unit("统计局", "DEPARTMENT", null);
 		for (String weak : List.of("Short-1", "alllowercaseletters", "Password12", "Zhang.san-2026")) {
