@@ -57,8 +57,17 @@ public final class PageClient {
 
 	/** Posts a form with the CSRF token of the last page read. */
 	public Api.Response post(String path, Map<String, String> form) {
+		return post(path, form, true);
+	}
+
+	/** Posts a form as a forged cross-site request would: without the CSRF token. */
+	public Api.Response postWithoutToken(String path, Map<String, String> form) {
+		return post(path, form, false);
+	}
+
+	private Api.Response post(String path, Map<String, String> form, boolean withToken) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
-		if (this.csrf != null) {
+		if (withToken && this.csrf != null) {
 			fields.put("_csrf", this.csrf);
 		}
 		String body = fields.entrySet()

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.luoshi.test.Api;
 import dev.luoshi.test.Fixtures;
-import dev.luoshi.test.PageSession;
+import dev.luoshi.test.PageClient;
 import dev.luoshi.test.TestClock;
 import dev.luoshi.test.TestDatabase;
 
@@ -51,7 +51,7 @@ class AuthorizationMatrixTests {
 	/** Who calls: the demo's office, and accounts made for 江滨街道 and its leader. */
 	enum Caller {
 
-		ADMIN, SUPERVISOR, LEADER, UNIT_HEAD, UNIT_OPERATOR, VIEWER, ANONYMOUS
+		ADMIN, SUPERVISOR, LEADER, UNIT_HEAD, UNIT_OPERATOR, VIEWER, AUDITOR, ANONYMOUS
 
 	}
 
@@ -71,13 +71,17 @@ class AuthorizationMatrixTests {
 		Api admin = api.asAdmin();
 		JsonNode paths = api.get("/v3/api-docs").json().path("paths");
 		World world = new World(this.jdbc, admin);
+		Map<Caller, String> usernames = new EnumMap<>(Caller.class);
+		usernames.put(Caller.ADMIN, "admin");
+		usernames.put(Caller.SUPERVISOR, "supervisor");
+		usernames.put(Caller.LEADER, world.leader);
+		usernames.put(Caller.UNIT_HEAD, world.head);
+		usernames.put(Caller.UNIT_OPERATOR, "operator.jiangbin");
+		usernames.put(Caller.VIEWER, "observer");
+		usernames.put(Caller.AUDITOR, world.auditor);
 		Map<Caller, Api> callers = new EnumMap<>(Caller.class);
-		callers.put(Caller.ADMIN, admin);
-		callers.put(Caller.SUPERVISOR, api.as("supervisor", Api.PASSWORD));
-		callers.put(Caller.LEADER, api.as(world.leader, Api.PASSWORD));
-		callers.put(Caller.UNIT_HEAD, api.as(world.head, Api.PASSWORD));
-		callers.put(Caller.UNIT_OPERATOR, api.as("operator.jiangbin", Api.PASSWORD));
-		callers.put(Caller.VIEWER, api.as("observer", Api.PASSWORD));
+		usernames.forEach((caller, username) -> callers.put(caller,
+				api.as(username, (caller == Caller.ADMIN) ? Api.ADMIN_PASSWORD : Api.PASSWORD)));
 		callers.put(Caller.ANONYMOUS, api.anonymous());
 		world.prepare(callers.get(Caller.SUPERVISOR), callers.get(Caller.UNIT_HEAD), callers.get(Caller.UNIT_OPERATOR),
 				api.as("head.wenlv", Api.PASSWORD), api.as("operator.wenlv", Api.PASSWORD));
@@ -99,8 +103,14 @@ class AuthorizationMatrixTests {
 				StringBuilder raw = new StringBuilder();
 				List<String> wrong = new ArrayList<>();
 				for (Caller caller : Caller.values()) {
-					int inside = world.request(endpoint, true).send(callers.get(caller), multipart);
-					int outside = world.request(endpoint, false).send(callers.get(caller), multipart);
+					// signing out ends the token it is sent with: each call gets a token
+					// of its own
+					boolean signsOut = endpoint.equals("DELETE /api/v1/auth/token") && caller != Caller.ANONYMOUS;
+					String password = (caller == Caller.ADMIN) ? Api.ADMIN_PASSWORD : Api.PASSWORD;
+					int inside = world.request(endpoint, true)
+						.send(signsOut ? api.as(usernames.get(caller), password) : callers.get(caller), multipart);
+					int outside = world.request(endpoint, false)
+						.send(signsOut ? api.as(usernames.get(caller), password) : callers.get(caller), multipart);
 					String cell = cell(method, inside) + "/" + cell(method, outside);
 					String shown = cell.substring(0, cell.indexOf('/')).equals(cell.substring(cell.indexOf('/') + 1))
 							? cell.substring(0, cell.indexOf('/')) : cell;
@@ -142,16 +152,16 @@ class AuthorizationMatrixTests {
 			}
 		});
 		assertThat(posts).hasSizeGreaterThan(30);
-		PageSession supervisor = PageSession.signIn(this.port, "supervisor", Api.PASSWORD);
-		PageSession observer = PageSession.signIn(this.port, "observer", Api.PASSWORD);
+		PageClient supervisor = signedIn("supervisor");
+		PageClient observer = signedIn("observer");
 		List<String> problems = new ArrayList<>();
 		for (String pattern : new TreeSet<>(posts)) {
 			String path = pattern.replaceAll("\\{[^}]+}", "1");
-			int withoutToken = supervisor.post(path, false);
+			int withoutToken = supervisor.postWithoutToken(path, Map.of()).status();
 			if (withoutToken != 403) {
 				problems.add(pattern + " without a CSRF token: " + withoutToken);
 			}
-			int observed = observer.post(path, true);
+			int observed = observer.post(path, Map.of()).status();
 			boolean open = OPEN_PAGE_POSTS.contains(pattern);
 			if (!open && observed != 403) {
 				problems.add(pattern + " by an observer: " + observed);
@@ -163,12 +173,19 @@ class AuthorizationMatrixTests {
 		assertThat(problems).as("the pages' form posts").isEmpty();
 	}
 
+	private PageClient signedIn(String username) {
+		PageClient client = new PageClient(this.port);
+		assertThat(client.signIn(username, Api.PASSWORD).status()).isEqualTo(302);
+		assertThat(client.get("/").status()).isEqualTo(200);
+		return client;
+	}
+
 	/**
 	 * The page form posts open to everyone signed in: one's own inbox, and the unit's
 	 * answers whose scope the service judges on the resource (the API matrix above holds
 	 * the same services to their scope).
 	 */
-	static final Set<String> OPEN_PAGE_POSTS = Set.of("/inbox/preferences", "/inbox/{id}/read",
+	static final Set<String> OPEN_PAGE_POSTS = Set.of("/password", "/inbox/preferences", "/inbox/{id}/read",
 			"/milestones/{id}/complete", "/notices/{id}/acknowledge", "/notices/{id}/rectifications",
 			"/notices/{id}/respond", "/project-milestones/{id}/complete", "/project-problems/{id}/solve",
 			"/rectifications/{id}/submit");
@@ -199,16 +216,16 @@ class AuthorizationMatrixTests {
 	/**
 	 * The matrix: for each endpoint of the OpenAPI document, what each caller gets, in
 	 * the order ADMIN, SUPERVISOR, LEADER (of 江滨街道, seated in 区政府办公室), UNIT_HEAD and
-	 * UNIT_OPERATOR (of 江滨街道), VIEWER, anonymous. A cell {@code ok/403} means allowed
-	 * inside the caller's scope and refused outside it.
+	 * UNIT_OPERATOR (of 江滨街道), VIEWER, AUDITOR, anonymous. A cell {@code ok/403} means
+	 * allowed inside the caller's scope and refused outside it.
 	 */
 	private static Map<String, String[]> matrix() {
 		Map<String, String[]> matrix = new LinkedHashMap<>();
 		for (String line : MATRIX.strip().split("\n")) {
 			String[] cells = line.strip().split("\\s+");
-			assertThat(cells).as(line).hasSize(9);
-			String[] expected = new String[7];
-			System.arraycopy(cells, 2, expected, 0, 7);
+			assertThat(cells).as(line).hasSize(2 + Caller.values().length);
+			String[] expected = new String[Caller.values().length];
+			System.arraycopy(cells, 2, expected, 0, expected.length);
 			assertThat(matrix.put(cells[0] + " " + cells[1], expected)).as("twice in the matrix: " + line).isNull();
 		}
 		return matrix;
@@ -216,168 +233,172 @@ class AuthorizationMatrixTests {
 
 	// @formatter:off
 	private static final String MATRIX = """
-			GET    /api/v1/adjustments                         ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/adjustments                         ok      ok      403      403      403      403      401
-			GET    /api/v1/audit                               ok      ok      403      403      403      403      401
-			GET    /api/v1/audit/verify                        ok      ok      403      403      403      403      401
-			POST   /api/v1/auth/token                          ok      ok      ok       ok       ok       ok       ok
-			GET    /api/v1/bulletin-schedules                  ok      ok      403      403      403      403      401
-			POST   /api/v1/bulletin-schedules                  ok      ok      403      403      403      403      401
-			POST   /api/v1/bulletin-schedules/{id}/run         ok      ok      403      403      403      403      401
-			GET    /api/v1/bulletins/ranking                   ok      ok      ok       403      403      ok       401
-			GET    /api/v1/bulletins/supervision               ok      ok      ok       403      403      403      401
-			GET    /api/v1/bulletins/{id}/document             ok      ok      ok       403      403      403      401
-			POST   /api/v1/calendar/import                     ok      403     403      403      403      403      401
-			GET    /api/v1/calendar/shift                      ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/calendar/working-days               ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/calendar/working-hours              ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/calendar/{year}                     ok      ok      ok       ok       ok       ok       401
-			PUT    /api/v1/calendar/{year}                     ok      403     403      403      403      403      401
-			GET    /api/v1/campaign-attachments/{id}           ok      ok      ok/403   ok/403   ok/403   403      401
-			GET    /api/v1/campaigns                           ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/campaigns                           ok      ok      403      403      403      403      401
-			GET    /api/v1/campaigns/{id}                      ok      ok      ok/403   ok/403   ok/403   403      401
-			GET    /api/v1/campaigns/{id}/attachments          ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/campaigns/{id}/attachments          ok      ok      403      403      403      403      401
-			PUT    /api/v1/campaigns/{id}/leaders              ok      ok      403      403      403      403      401
-			GET    /api/v1/campaigns/{id}/letters              ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/campaigns/{id}/letters              ok      ok      403      403      403      403      401
-			GET    /api/v1/campaigns/{id}/tasks                ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/campaigns/{id}/tasks                ok      ok      403      403      403      403      401
-			GET    /api/v1/campaigns/{id}/tasks/export         ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/campaigns/{id}/tasks/import         ok      ok      403      403      403      403      401
-			GET    /api/v1/enterprises                         ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/enterprises                         ok      ok      403      ok/403   ok/403   403      401
-			GET    /api/v1/enterprises/{id}                    ok      ok      ok       ok       ok       ok       401
-			PUT    /api/v1/enterprises/{id}/figures/{year}     ok      ok      403      ok/403   ok/403   403      401
-			GET    /api/v1/evidence/{id}                       ok      ok      ok/403   ok/403   ok/403   403      401
-			GET    /api/v1/exemptions                          ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/exemptions                          ok      ok      403      ok/403   403      403      401
-			POST   /api/v1/exemptions/{id}/decide              403     ok      403      403      403      403      401
-			GET    /api/v1/findings                            ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/headquarters                        ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/headquarters                        ok      ok      403      403      403      403      401
-			GET    /api/v1/headquarters/{id}                   ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/inbox                               ok      ok      ok       ok       ok       ok       401
-			PUT    /api/v1/inbox/preferences                   ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/inbox/{id}/read                     404     404     404      404      404      404      401
-			GET    /api/v1/indicator-values                    ok      ok      ok       ok       ok       ok       401
-			PUT    /api/v1/indicator-values                    ok      ok      403      ok/403   ok/403   403      401
-			GET    /api/v1/indicator-values/export             ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/indicator-values/import             ok      ok      403      ok       ok       403      401
-			GET    /api/v1/indicator-values/import-template    ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/indicators                          ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/indicators                          ok      ok      403      403      403      403      401
-			GET    /api/v1/indicators/{code}                   ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/inspections                         ok      ok      ok       403      403      403      401
-			POST   /api/v1/inspections                         ok      ok      403      403      403      403      401
-			POST   /api/v1/inspections/{id}/complete           ok      ok      403      403      403      403      401
-			GET    /api/v1/inspections/{id}/photos             ok      ok      ok       403      403      403      401
-			POST   /api/v1/inspections/{id}/photos             ok      ok      403      403      403      403      401
-			POST   /api/v1/instructions                        ok      ok      ok       403      403      403      401
-			GET    /api/v1/investment-photos/{id}              ok/404  ok/404  ok/404   ok/404   ok/404   403/404  401
-			GET    /api/v1/investment-reports/{id}/photos      ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/investment-reports/{id}/photos      ok      ok      403      ok/403   ok/403   403      401
-			POST   /api/v1/letters/{id}/sign                   403     403     403      ok/403   403      403      401
-			POST   /api/v1/meetings                            ok      ok      403      403      403      403      401
-			POST   /api/v1/milestones/{id}/complete            ok      ok      403      ok/403   ok/403   403      401
-			GET    /api/v1/nomination-files/{id}               ok/404  ok/404  ok/404   ok/404   ok/404   403/404  401
-			GET    /api/v1/nomination-rounds                   ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/nomination-rounds                   ok      ok      403      403      403      403      401
-			GET    /api/v1/nomination-rounds/{id}              ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/nomination-rounds/{id}/close        ok      ok      403      403      403      403      401
-			POST   /api/v1/nomination-rounds/{id}/publish      ok      ok      403      403      403      403      401
-			GET    /api/v1/nominations                         ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/nominations                         403     ok      403      ok/403   403      403      401
-			GET    /api/v1/nominations/{id}                    ok      ok      ok       ok       ok       403/ok   401
-			POST   /api/v1/nominations/{id}/decide             ok      ok      403      403      403      403      401
-			GET    /api/v1/nominations/{id}/evidence           ok      ok      ok       ok       ok       403/ok   401
-			POST   /api/v1/nominations/{id}/evidence           ok      ok      403      ok/403   403      403      401
-			GET    /api/v1/notices                             ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/notices                             ok      ok      403      403      403      403      401
-			GET    /api/v1/notices/export                      ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/notices/{id}                        ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/notices/{id}/acknowledge            403     403     403      ok/403   ok/403   403      401
-			POST   /api/v1/notices/{id}/close                  ok      ok      403      403      403      403      401
-			POST   /api/v1/notices/{id}/respond                403     403     403      ok/403   ok/403   403      401
-			POST   /api/v1/notifications/deliveries/run        ok      ok      403      403      403      403      401
-			GET    /api/v1/people                              ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/people                              ok      ok      403      403      403      403      401
-			GET    /api/v1/people/{id}                         ok      ok      ok       ok       ok       ok       401
-			PATCH  /api/v1/people/{id}                         ok      ok      403      403      403      403      401
-			PUT    /api/v1/people/{id}/portfolio               ok      403     403      403      403      403      401
-			POST   /api/v1/people/{id}/positions               ok      403     403      403      403      403      401
-			GET    /api/v1/people/{id}/record                  ok      ok      ok       ok/403   ok/403   403      401
-			PATCH  /api/v1/project-milestones/{id}             ok      ok      403      403      403      403      401
-			POST   /api/v1/project-milestones/{id}/complete    404/ok  404/ok  404/403  404/403  404/403  404/403  401
-			POST   /api/v1/project-problems/{id}/solve         ok      ok      403      ok/403   ok/403   403      401
-			GET    /api/v1/projects                            ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/projects                            ok      ok      403      403      403      403      401
-			GET    /api/v1/projects/export                     ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/projects/figures                    ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/projects/import                     ok      ok      403      403      403      403      401
-			GET    /api/v1/projects/import-template            ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/projects/investment-reports/import  ok      ok      403      ok       ok       403      401
-			GET    /api/v1/projects/summary                    ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/projects/{id}                       ok      ok      ok/403   ok/403   ok/403   403      401
-			PATCH  /api/v1/projects/{id}                       ok      ok      403      403      403      403      401
-			GET    /api/v1/projects/{id}/investment-reports    ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/projects/{id}/investment-reports    ok      ok      403      ok/403   ok/403   403      401
-			PUT    /api/v1/projects/{id}/plans/{year}          ok      ok      403      403      403      403      401
-			GET    /api/v1/projects/{id}/problems              ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/projects/{id}/problems              ok      ok      403      ok/403   ok/403   403      401
-			GET    /api/v1/rankings                            ok      ok      ok       ok       ok       ok       ok
-			GET    /api/v1/rankings/{id}                       ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/rankings/{id}/publish               ok      ok      403      403      403      403      401
-			POST   /api/v1/rankings/{id}/unpublish             ok      ok      403      403      403      403      401
-			GET    /api/v1/rectifications                      ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/rectifications                      ok      ok      403      ok/403   ok/403   403      401
-			GET    /api/v1/rectifications/{id}                 ok      ok      ok/403   ok/403   ok/403   403      401
-			GET    /api/v1/rectifications/{id}/files           ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/rectifications/{id}/files           403     403     403      ok/403   ok/403   403      401
-			POST   /api/v1/rectifications/{id}/submit          403     403     403      ok/403   ok/403   403      401
-			POST   /api/v1/rectifications/{id}/verify          403     ok      403      403      403      403      401
-			GET    /api/v1/reports/{id}/evidence               ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/reports/{id}/evidence               403     403     403      ok/403   ok/403   403      401
-			POST   /api/v1/reports/{id}/review                 403     ok      403      403      403      403      401
-			GET    /api/v1/robots                              ok      ok      403      403      403      403      401
-			POST   /api/v1/robots                              ok      ok      403      403      403      403      401
-			GET    /api/v1/schemes                             ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/schemes                             ok      ok      403      403      403      403      401
-			GET    /api/v1/schemes/{id}                        ok      ok      ok       ok       ok       ok       401
-			PUT    /api/v1/schemes/{id}                        ok      ok      403      403      403      403      401
-			GET    /api/v1/schemes/{id}/annual                 ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/schemes/{id}/annual                 ok      ok      403      403      403      403      401
-			GET    /api/v1/schemes/{id}/rankings               ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/schemes/{id}/rankings               ok      ok      403      403      403      403      401
-			POST   /api/v1/schemes/{id}/scores                 ok      ok      403      403      403      403      401
-			GET    /api/v1/supervision-files/{id}              ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/supervision/escalations/run         ok      ok      403      403      403      403      401
-			GET    /api/v1/supervision/lagging                 ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/supervision/rules                   ok      ok      403      403      403      403      401
-			PUT    /api/v1/supervision/rules/{id}              ok      ok      403      403      403      403      401
-			POST   /api/v1/task-adjustments/{id}/decide        403     ok      403      403      403      403      401
-			GET    /api/v1/tasks                               ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/tasks/export                        ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/tasks/import-template               ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/tasks/{id}                          ok      ok      ok/403   ok/403   ok/403   403      401
-			PATCH  /api/v1/tasks/{id}                          ok      ok      403      403      403      403      401
-			GET    /api/v1/tasks/{id}/adjustments              ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/tasks/{id}/adjustments              403     ok      403      ok/403   ok/403   403      401
-			POST   /api/v1/tasks/{id}/move                     ok      ok      403      403      403      403      401
-			GET    /api/v1/tasks/{id}/reports                  ok      ok      ok/403   ok/403   ok/403   403      401
-			POST   /api/v1/tasks/{id}/reports                  403     403     403      ok/403   ok/403   403      401
-			GET    /api/v1/units                               ok      ok      ok       ok       ok       ok       401
-			POST   /api/v1/units                               ok      403     403      403      403      403      401
-			GET    /api/v1/units/{id}                          ok      ok      ok       ok       ok       ok       401
-			PATCH  /api/v1/units/{id}                          ok      403     403      403      403      403      401
-			GET    /api/v1/units/{id}/reporting                ok      ok      ok/403   ok/403   ok/403   403      401
-			GET    /api/v1/users                               ok      403     403      403      403      403      401
-			POST   /api/v1/users                               ok      403     403      403      403      403      401
-			GET    /api/v1/users/me                            ok      ok      ok       ok       ok       ok       401
-			GET    /api/v1/users/{id}                          ok      403     403      403      403      403      401
-			PATCH  /api/v1/users/{id}                          ok      403     403      403      403      403      401
-			POST   /api/v1/users/{id}/password                 ok      403     403      403      403      403      401
+			GET     /api/v1/adjustments                         ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/adjustments                         ok      ok      403      403      403      403      403  401
+			GET     /api/v1/audit                               ok      ok      403      403      403      403      ok   401
+			GET     /api/v1/audit/anchor                        ok      ok      403      403      403      403      ok   401
+			GET     /api/v1/audit/export                        403     403     403      403      403      403      ok   401
+			GET     /api/v1/audit/verify                        ok      ok      403      403      403      403      ok   401
+			POST    /api/v1/auth/password                       ok      ok      ok       ok       ok       ok       ok   ok
+			DELETE  /api/v1/auth/token                          ok      ok      ok       ok       ok       ok       ok   401
+			POST    /api/v1/auth/token                          ok      ok      ok       ok       ok       ok       ok   ok
+			GET     /api/v1/bulletin-schedules                  ok      ok      403      403      403      403      403  401
+			POST    /api/v1/bulletin-schedules                  ok      ok      403      403      403      403      403  401
+			POST    /api/v1/bulletin-schedules/{id}/run         ok      ok      403      403      403      403      403  401
+			GET     /api/v1/bulletins/ranking                   ok      ok      ok       403      403      ok       403  401
+			GET     /api/v1/bulletins/supervision               ok      ok      ok       403      403      403      403  401
+			GET     /api/v1/bulletins/{id}/document             ok      ok      ok       403      403      403      403  401
+			POST    /api/v1/calendar/import                     ok      403     403      403      403      403      403  401
+			GET     /api/v1/calendar/shift                      ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/calendar/working-days               ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/calendar/working-hours              ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/calendar/{year}                     ok      ok      ok       ok       ok       ok       403  401
+			PUT     /api/v1/calendar/{year}                     ok      403     403      403      403      403      403  401
+			GET     /api/v1/campaign-attachments/{id}           ok      ok      ok/403   ok/403   ok/403   403      403  401
+			GET     /api/v1/campaigns                           ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/campaigns                           ok      ok      403      403      403      403      403  401
+			GET     /api/v1/campaigns/{id}                      ok      ok      ok/403   ok/403   ok/403   403      403  401
+			GET     /api/v1/campaigns/{id}/attachments          ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/campaigns/{id}/attachments          ok      ok      403      403      403      403      403  401
+			PUT     /api/v1/campaigns/{id}/leaders              ok      ok      403      403      403      403      403  401
+			GET     /api/v1/campaigns/{id}/letters              ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/campaigns/{id}/letters              ok      ok      403      403      403      403      403  401
+			GET     /api/v1/campaigns/{id}/tasks                ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/campaigns/{id}/tasks                ok      ok      403      403      403      403      403  401
+			GET     /api/v1/campaigns/{id}/tasks/export         ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/campaigns/{id}/tasks/import         ok      ok      403      403      403      403      403  401
+			GET     /api/v1/enterprises                         ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/enterprises                         ok      ok      403      ok/403   ok/403   403      403  401
+			GET     /api/v1/enterprises/{id}                    ok      ok      ok       ok       ok       ok       403  401
+			PUT     /api/v1/enterprises/{id}/figures/{year}     ok      ok      403      ok/403   ok/403   403      403  401
+			GET     /api/v1/evidence/{id}                       ok      ok      ok/403   ok/403   ok/403   403      403  401
+			GET     /api/v1/exemptions                          ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/exemptions                          ok      ok      403      ok/403   403      403      403  401
+			POST    /api/v1/exemptions/{id}/decide              403     ok      403      403      403      403      403  401
+			GET     /api/v1/findings                            ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/headquarters                        ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/headquarters                        ok      ok      403      403      403      403      403  401
+			GET     /api/v1/headquarters/{id}                   ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/inbox                               ok      ok      ok       ok       ok       ok       403  401
+			PUT     /api/v1/inbox/preferences                   ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/inbox/{id}/read                     404     404     404      404      404      404      403  401
+			GET     /api/v1/indicator-values                    ok      ok      ok       ok       ok       ok       403  401
+			PUT     /api/v1/indicator-values                    ok      ok      403      ok/403   ok/403   403      403  401
+			GET     /api/v1/indicator-values/export             ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/indicator-values/import             ok      ok      403      ok       ok       403      403  401
+			GET     /api/v1/indicator-values/import-template    ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/indicators                          ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/indicators                          ok      ok      403      403      403      403      403  401
+			GET     /api/v1/indicators/{code}                   ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/inspections                         ok      ok      ok       403      403      403      403  401
+			POST    /api/v1/inspections                         ok      ok      403      403      403      403      403  401
+			POST    /api/v1/inspections/{id}/complete           ok      ok      403      403      403      403      403  401
+			GET     /api/v1/inspections/{id}/photos             ok      ok      ok       403      403      403      403  401
+			POST    /api/v1/inspections/{id}/photos             ok      ok      403      403      403      403      403  401
+			POST    /api/v1/instructions                        ok      ok      ok       403      403      403      403  401
+			GET     /api/v1/investment-photos/{id}              ok/404  ok/404  ok/404   ok/404   ok/404   403/404  403  401
+			GET     /api/v1/investment-reports/{id}/photos      ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/investment-reports/{id}/photos      ok      ok      403      ok/403   ok/403   403      403  401
+			POST    /api/v1/letters/{id}/sign                   403     403     403      ok/403   403      403      403  401
+			POST    /api/v1/meetings                            ok      ok      403      403      403      403      403  401
+			POST    /api/v1/milestones/{id}/complete            ok      ok      403      ok/403   ok/403   403      403  401
+			GET     /api/v1/nomination-files/{id}               ok/404  ok/404  ok/404   ok/404   ok/404   403/404  403  401
+			GET     /api/v1/nomination-rounds                   ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/nomination-rounds                   ok      ok      403      403      403      403      403  401
+			GET     /api/v1/nomination-rounds/{id}              ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/nomination-rounds/{id}/close        ok      ok      403      403      403      403      403  401
+			POST    /api/v1/nomination-rounds/{id}/publish      ok      ok      403      403      403      403      403  401
+			GET     /api/v1/nominations                         ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/nominations                         403     ok      403      ok/403   403      403      403  401
+			GET     /api/v1/nominations/{id}                    ok      ok      ok       ok       ok       403/ok   403  401
+			POST    /api/v1/nominations/{id}/decide             ok      ok      403      403      403      403      403  401
+			GET     /api/v1/nominations/{id}/evidence           ok      ok      ok       ok       ok       403/ok   403  401
+			POST    /api/v1/nominations/{id}/evidence           ok      ok      403      ok/403   403      403      403  401
+			GET     /api/v1/notices                             ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/notices                             ok      ok      403      403      403      403      403  401
+			GET     /api/v1/notices/export                      ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/notices/{id}                        ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/notices/{id}/acknowledge            403     403     403      ok/403   ok/403   403      403  401
+			POST    /api/v1/notices/{id}/close                  ok      ok      403      403      403      403      403  401
+			POST    /api/v1/notices/{id}/respond                403     403     403      ok/403   ok/403   403      403  401
+			POST    /api/v1/notifications/deliveries/run        ok      ok      403      403      403      403      403  401
+			GET     /api/v1/people                              ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/people                              ok      ok      403      403      403      403      403  401
+			GET     /api/v1/people/{id}                         ok      ok      ok       ok       ok       ok       403  401
+			PATCH   /api/v1/people/{id}                         ok      ok      403      403      403      403      403  401
+			PUT     /api/v1/people/{id}/portfolio               ok      403     403      403      403      403      403  401
+			POST    /api/v1/people/{id}/positions               ok      403     403      403      403      403      403  401
+			GET     /api/v1/people/{id}/record                  ok      ok      ok       ok/403   ok/403   403      403  401
+			PATCH   /api/v1/project-milestones/{id}             ok      ok      403      403      403      403      403  401
+			POST    /api/v1/project-milestones/{id}/complete    404/ok  404/ok  404/403  404/403  404/403  404/403  403  401
+			POST    /api/v1/project-problems/{id}/solve         ok      ok      403      ok/403   ok/403   403      403  401
+			GET     /api/v1/projects                            ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/projects                            ok      ok      403      403      403      403      403  401
+			GET     /api/v1/projects/export                     ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/projects/figures                    ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/projects/import                     ok      ok      403      403      403      403      403  401
+			GET     /api/v1/projects/import-template            ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/projects/investment-reports/import  ok      ok      403      ok       ok       403      403  401
+			GET     /api/v1/projects/summary                    ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/projects/{id}                       ok      ok      ok/403   ok/403   ok/403   403      403  401
+			PATCH   /api/v1/projects/{id}                       ok      ok      403      403      403      403      403  401
+			GET     /api/v1/projects/{id}/investment-reports    ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/projects/{id}/investment-reports    ok      ok      403      ok/403   ok/403   403      403  401
+			PUT     /api/v1/projects/{id}/plans/{year}          ok      ok      403      403      403      403      403  401
+			GET     /api/v1/projects/{id}/problems              ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/projects/{id}/problems              ok      ok      403      ok/403   ok/403   403      403  401
+			GET     /api/v1/rankings                            ok      ok      ok       ok       ok       ok       ok   ok
+			GET     /api/v1/rankings/{id}                       ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/rankings/{id}/publish               ok      ok      403      403      403      403      403  401
+			POST    /api/v1/rankings/{id}/unpublish             ok      ok      403      403      403      403      403  401
+			GET     /api/v1/rectifications                      ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/rectifications                      ok      ok      403      ok/403   ok/403   403      403  401
+			GET     /api/v1/rectifications/{id}                 ok      ok      ok/403   ok/403   ok/403   403      403  401
+			GET     /api/v1/rectifications/{id}/files           ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/rectifications/{id}/files           403     403     403      ok/403   ok/403   403      403  401
+			POST    /api/v1/rectifications/{id}/submit          403     403     403      ok/403   ok/403   403      403  401
+			POST    /api/v1/rectifications/{id}/verify          403     ok      403      403      403      403      403  401
+			GET     /api/v1/reports/{id}/evidence               ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/reports/{id}/evidence               403     403     403      ok/403   ok/403   403      403  401
+			POST    /api/v1/reports/{id}/review                 403     ok      403      403      403      403      403  401
+			GET     /api/v1/robots                              ok      ok      403      403      403      403      403  401
+			POST    /api/v1/robots                              ok      ok      403      403      403      403      403  401
+			GET     /api/v1/schemes                             ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/schemes                             ok      ok      403      403      403      403      403  401
+			GET     /api/v1/schemes/{id}                        ok      ok      ok       ok       ok       ok       403  401
+			PUT     /api/v1/schemes/{id}                        ok      ok      403      403      403      403      403  401
+			GET     /api/v1/schemes/{id}/annual                 ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/schemes/{id}/annual                 ok      ok      403      403      403      403      403  401
+			GET     /api/v1/schemes/{id}/rankings               ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/schemes/{id}/rankings               ok      ok      403      403      403      403      403  401
+			POST    /api/v1/schemes/{id}/scores                 ok      ok      403      403      403      403      403  401
+			GET     /api/v1/supervision-files/{id}              ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/supervision/escalations/run         ok      ok      403      403      403      403      403  401
+			GET     /api/v1/supervision/lagging                 ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/supervision/rules                   ok      ok      403      403      403      403      403  401
+			PUT     /api/v1/supervision/rules/{id}              ok      ok      403      403      403      403      403  401
+			POST    /api/v1/task-adjustments/{id}/decide        403     ok      403      403      403      403      403  401
+			GET     /api/v1/tasks                               ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/tasks/export                        ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/tasks/import-template               ok      ok      ok       ok       ok       ok       403  401
+			GET     /api/v1/tasks/{id}                          ok      ok      ok/403   ok/403   ok/403   403      403  401
+			PATCH   /api/v1/tasks/{id}                          ok      ok      403      403      403      403      403  401
+			GET     /api/v1/tasks/{id}/adjustments              ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/tasks/{id}/adjustments              403     ok      403      ok/403   ok/403   403      403  401
+			POST    /api/v1/tasks/{id}/move                     ok      ok      403      403      403      403      403  401
+			GET     /api/v1/tasks/{id}/reports                  ok      ok      ok/403   ok/403   ok/403   403      403  401
+			POST    /api/v1/tasks/{id}/reports                  403     403     403      ok/403   ok/403   403      403  401
+			GET     /api/v1/units                               ok      ok      ok       ok       ok       ok       403  401
+			POST    /api/v1/units                               ok      403     403      403      403      403      403  401
+			GET     /api/v1/units/{id}                          ok      ok      ok       ok       ok       ok       403  401
+			PATCH   /api/v1/units/{id}                          ok      403     403      403      403      403      403  401
+			GET     /api/v1/units/{id}/reporting                ok      ok      ok/403   ok/403   ok/403   403      403  401
+			GET     /api/v1/users                               ok      403     403      403      403      403      403  401
+			POST    /api/v1/users                               ok      403     403      403      403      403      403  401
+			GET     /api/v1/users/me                            ok      ok      ok       ok       ok       ok       ok   401
+			GET     /api/v1/users/{id}                          ok      403     403      403      403      403      403  401
+			PATCH   /api/v1/users/{id}                          ok      403     403      403      403      403      403  401
+			POST    /api/v1/users/{id}/password                 ok      403     403      403      403      403      403  401
 			""";
 	// @formatter:on
 
@@ -411,6 +432,8 @@ class AuthorizationMatrixTests {
 
 		final String head;
 
+		final String auditor;
+
 		final long inside;
 
 		final long outside;
@@ -432,6 +455,7 @@ class AuthorizationMatrixTests {
 			long office = unit("LJ-ZFB");
 			this.leader = fixtures.user(office, List.of(this.inside), "LEADER");
 			this.head = fixtures.user(this.inside, "UNIT_HEAD");
+			this.auditor = fixtures.user(unit("LJ-DCS"), "AUDITOR");
 			this.outside = unit("LJ-WLJ");
 			this.wenlv = "(" + this.outside + ")";
 			this.outsideUnits = "(select id from unit where id not in (select u.id from unit u, unit s where s.id in ("
