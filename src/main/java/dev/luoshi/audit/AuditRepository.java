@@ -3,11 +3,13 @@ package dev.luoshi.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +83,35 @@ class AuditRepository {
 			}
 			after = batch.get(batch.size() - 1).seq();
 		}
+	}
+
+	/**
+	 * The events recorded from {@code from} (inclusive) to {@code to} (exclusive), in
+	 * chain order, a batch at a time, so that memory stays bounded however many there
+	 * are.
+	 */
+	void forEachBetween(Instant from, Instant to, Consumer<AuditChain.Link> consumer) {
+		long after = 0;
+		while (true) {
+			List<AuditChain.Link> batch = this.jdbc
+				.sql("select " + COLUMNS + " from audit_event where seq > ? and at >= ? and at < ? "
+						+ "order by seq fetch first 2000 rows only")
+				.params(after, Timestamp.from(from), Timestamp.from(to))
+				.query(AuditRepository::link)
+				.list();
+			batch.forEach(consumer);
+			if (batch.size() < 2000) {
+				return;
+			}
+			after = batch.get(batch.size() - 1).seq();
+		}
+	}
+
+	Optional<AuditChain.Link> find(long seq) {
+		return this.jdbc.sql("select " + COLUMNS + " from audit_event where seq = ?")
+			.param(seq)
+			.query(AuditRepository::link)
+			.optional();
 	}
 
 	private static String where(String entityType, String entityId) {

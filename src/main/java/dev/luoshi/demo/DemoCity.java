@@ -139,6 +139,9 @@ class DemoCity implements ApplicationRunner {
 		if (known != null) {
 			return known;
 		}
+		if (spec.roles().contains("AUDITOR")) {
+			return this.people.create(new NewPerson("陶敏", units.get(spec.unitCode()).id(), "安全审计员", null));
+		}
 		return this.people.create(new NewPerson("马晓光", units.get(spec.unitCode()).id(), "区人大代表", null));
 	}
 

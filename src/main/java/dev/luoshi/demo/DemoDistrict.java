@@ -79,6 +79,7 @@ final class DemoDistrict {
 			new AccountSpec("head.wenlv", List.of("UNIT_HEAD"), null, "LJ-WLJ", true),
 			new AccountSpec("operator.wenlv", List.of("UNIT_OPERATOR"), null, "LJ-WLJ", false),
 			new AccountSpec("operator.jiangbin", List.of("UNIT_OPERATOR"), null, "LJ-JB", false),
-			new AccountSpec("observer", List.of("VIEWER"), null, ROOT, false));
+			new AccountSpec("observer", List.of("VIEWER"), null, ROOT, false),
+			new AccountSpec("auditor", List.of("AUDITOR"), null, ROOT, false));
 
 }

@@ -2,6 +2,7 @@ package dev.luoshi.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,7 @@ public class Accounts {
 
 	public Account create(NewAccount command) {
 		PasswordPolicy.check(command.username(), command.password());
+		checkRoles(command.roles());
 		if (this.accounts.usernameTaken(command.username())) {
 			throw DomainException.conflict("duplicate-username", "The username " + command.username() + " is taken",
 					command.username());
@@ -113,6 +115,8 @@ public class Accounts {
 			throw DomainException.staleVersion("user", id);
 		}
 		if (changes.roles() != null) {
+			checkRoles(changes.roles());
+			refuseSelfAudit(row, changes.roles());
 			this.accounts.replaceRoles(id, changes.roles());
 		}
 		if (changes.portfolioUnitIds() != null) {
@@ -179,6 +183,28 @@ public class Accounts {
 		if (newPassword != null && this.passwords.matches(newPassword, row.passwordHash())) {
 			throw DomainException.invalid("newPassword", "password-reused",
 					"The new password must differ from the current one");
+		}
+	}
+
+	/**
+	 * Separation of duties (三员分立): an auditor account holds no other role, so the
+	 * administrator and the auditor are never the same account.
+	 */
+	private static void checkRoles(Collection<Role> roles) {
+		if (roles != null && roles.contains(Role.AUDITOR) && roles.stream().anyMatch((role) -> role != Role.AUDITOR)) {
+			throw DomainException.invalid("roles", "auditor-alone",
+					"An auditor holds no other role: the administrator and the auditor must be different accounts");
+		}
+	}
+
+	/**
+	 * Nobody makes their own account an auditor, so an administrator cannot audit
+	 * themself.
+	 */
+	private static void refuseSelfAudit(AccountRepository.Row row, Collection<Role> roles) {
+		boolean self = CurrentUsers.current().map((caller) -> caller.accountId() == row.id()).orElse(false);
+		if (self && roles.contains(Role.AUDITOR) && !row.roles().contains(Role.AUDITOR)) {
+			throw DomainException.forbidden("auditor-self", "Nobody may make their own account an auditor");
 		}
 	}
 

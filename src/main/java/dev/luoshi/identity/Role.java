@@ -14,7 +14,12 @@ public enum Role {
 	/** 单位联络员: files a unit's reports and responses. */
 	UNIT_OPERATOR,
 	/** 观察员: reads what is published. */
-	VIEWER;
+	VIEWER,
+	/**
+	 * 审计员 (审计管理员 of 三员分立): reads, verifies and exports the audit trail and does nothing
+	 * else; holds no other role.
+	 */
+	AUDITOR;
 
 	public String authority() {
 		return "ROLE_" + name();

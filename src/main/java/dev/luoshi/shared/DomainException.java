@@ -57,7 +57,12 @@ public abstract sealed class DomainException extends RuntimeException
 	}
 
 	public static Forbidden forbidden(String message) {
-		return new Forbidden(message);
+		return new Forbidden("forbidden", message);
+	}
+
+	/** A refusal by a rule of its own, whose text says which ({@code problem.<code>}). */
+	public static Forbidden forbidden(String code, String message, Object... args) {
+		return new Forbidden(code, message, args);
 	}
 
 	/** The addressed resource does not exist (404). */
@@ -128,8 +133,8 @@ public abstract sealed class DomainException extends RuntimeException
 			return 403;
 		}
 
-		private Forbidden(String message) {
-			super("forbidden", message);
+		private Forbidden(String code, String message, Object... args) {
+			super(code, message, args);
 		}
 
 	}

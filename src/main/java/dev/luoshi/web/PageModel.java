@@ -45,12 +45,12 @@ class PageModel {
 
 	/** The signed-in user as the pages see them. */
 	record Viewer(String displayName, String username, boolean admin, boolean supervisor, boolean leader,
-			boolean unitHead, boolean operator) {
+			boolean unitHead, boolean operator, boolean auditor) {
 
 		static Viewer of(CurrentUser user) {
 			return new Viewer(user.displayName(), user.username(), user.hasRole(Role.ADMIN),
 					user.hasRole(Role.SUPERVISOR), user.hasRole(Role.LEADER), user.hasRole(Role.UNIT_HEAD),
-					user.hasRole(Role.UNIT_OPERATOR));
+					user.hasRole(Role.UNIT_OPERATOR), user.hasRole(Role.AUDITOR));
 		}
 
 	}

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.luoshi.identity.Accounts;
+import dev.luoshi.identity.Role;
 import dev.luoshi.identity.Tokens;
 
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,6 +28,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -30,7 +38,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Two doors: the API ({@code /api/**}) is stateless behind bearer tokens; the pages use a
  * form login with a session (kept in the database) and CSRF protection. Both answer
  * refusals with problem details; pages send a browser that is not signed in to the login
- * form.
+ * form. Both keep an auditor to the audit trail.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,6 +47,22 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * What an auditor (审计员) may reach through the API besides public endpoints: the audit
+	 * trail, its own account and password. Everything else is refused, so that the
+	 * auditor role does nothing but audit whatever a controller's own check says.
+	 */
+	static final String[] AUDITOR_API = { "/api/v1/audit", "/api/v1/audit/**", "/api/v1/users/me",
+			"/api/v1/users/*/password" };
+
+	/** The pages an auditor may open besides public ones. */
+	static final String[] AUDITOR_PAGES = { "/audit", "/audit/**" };
+
+	/** Signed in, and not an auditor: the rule for everything not listed above. */
+	private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN_NOT_AUDITOR = AuthorizationManagers
+		.allOf(AuthenticatedAuthorizationManager.authenticated(),
+				AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.AUDITOR.name())));
 
 	/**
 	 * The one way to check a page sign-in; its presence also keeps Boot from creating a
@@ -61,8 +85,10 @@ class SecurityConfiguration {
 				// public schemes only
 				.requestMatchers(HttpMethod.GET, "/api/v1/rankings", "/api/v1/board")
 				.permitAll()
+				.requestMatchers(AUDITOR_API)
+				.authenticated()
 				.anyRequest()
-				.authenticated())
+				.access(SIGNED_IN_NOT_AUDITOR))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
@@ -81,10 +107,12 @@ class SecurityConfiguration {
 					"/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
 					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/board", "/board/**")
 			.permitAll()
+			.requestMatchers(AUDITOR_PAGES)
+			.authenticated()
 			.anyRequest()
-			.authenticated())
+			.access(SIGNED_IN_NOT_AUDITOR))
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl("/", false)
+				.successHandler(signedIn())
 				.failureHandler((request, response, exception) -> response
 					.sendRedirect(request.getContextPath() + "/login?" + refusal(exception))))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -98,6 +126,24 @@ class SecurityConfiguration {
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+	}
+
+	/**
+	 * After a page sign-in: where the browser was going, or the home page; an auditor
+	 * always goes to the audit trail, the only pages it may open.
+	 */
+	private static AuthenticationSuccessHandler signedIn() {
+		SavedRequestAwareAuthenticationSuccessHandler usual = new SavedRequestAwareAuthenticationSuccessHandler();
+		usual.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			if (authentication.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> Role.AUDITOR.authority().equals(authority.getAuthority()))) {
+				response.sendRedirect(request.getContextPath() + "/audit");
+				return;
+			}
+			usual.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	private static String refusal(AuthenticationException exception) {

@@ -102,6 +102,19 @@ class ShellPagesTests {
 	}
 
 	@Test
+	void theAuditorSeesTheAuditTrailAndNothingElse() {
+		this.browser.signIn("auditor", Api.PASSWORD);
+
+		assertThat(this.browser.path()).startsWith("/audit");
+		assertThat(this.browser.find(".ls-nav").getText()).contains("审计日志").contains("修改密码").doesNotContain("攻坚行动");
+		assertThat(this.browser.text()).contains("审计链头").contains("导出审计记录");
+		this.browser.screenshot("auditor");
+		this.browser.go("/campaigns");
+		assertThat(this.browser.text()).contains("403");
+		assertThat(this.browser.scriptErrors()).isEmpty();
+	}
+
+	@Test
 	void anOperatorDoesNotSeeAdministration() {
 		this.browser.signIn("operator.wenlv", Api.PASSWORD);
 

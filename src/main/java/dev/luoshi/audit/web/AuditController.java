@@ -1,8 +1,15 @@
 package dev.luoshi.audit.web;
 
+import java.io.IOException;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.luoshi.audit.AuditAnchor;
 import dev.luoshi.audit.AuditEvent;
 import dev.luoshi.audit.AuditTrail;
 import dev.luoshi.audit.Verification;
+import dev.luoshi.shared.DomainException;
 import dev.luoshi.shared.Page;
 import dev.luoshi.shared.PageRequest;
 
@@ -12,16 +19,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail over HTTP, for administrators and the supervision office. */
+/**
+ * The audit trail over HTTP, read-only: for the auditor (审计员), administrators and the
+ * supervision office; exported only by the auditor. There is no way to change or delete
+ * an event.
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
-@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AUDITOR')")
 class AuditController {
 
 	private final AuditTrail trail;
 
-	AuditController(AuditTrail trail) {
+	private final AuditExports exports;
+
+	AuditController(AuditTrail trail, AuditExports exports) {
 		this.trail = trail;
+		this.exports = exports;
 	}
 
 	@GetMapping
@@ -34,6 +48,31 @@ class AuditController {
 	@GetMapping("/verify")
 	Verification verify() {
 		return this.trail.verify();
+	}
+
+	/**
+	 * The head of the chain to copy somewhere safe, or with {@code seq} the digest stored
+	 * for that event, to compare with a copy made earlier.
+	 */
+	@GetMapping("/anchor")
+	AuditAnchor anchor(@RequestParam(required = false) Long seq) {
+		if (seq == null) {
+			return this.trail.head();
+		}
+		return this.trail.at(seq).orElseThrow(() -> DomainException.notFound("audit event", seq));
+	}
+
+	/**
+	 * The events of the days {@code from} to {@code to} (inclusive; open when left out)
+	 * as CSV or JSON lines ({@code format=csv|jsonl}), streamed; the export is itself
+	 * audited.
+	 */
+	@GetMapping("/export")
+	@PreAuthorize("hasRole('AUDITOR')")
+	void export(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(defaultValue = AuditExports.CSV) String format, HttpServletResponse response)
+			throws IOException {
+		this.exports.write(from, to, format, response);
 	}
 
 }
