@@ -19,8 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
  * tree), {@code unit} (a unit's task list), {@code summary} (the project summary),
  * {@code report} (a liaison files a report on one of its unit's tasks and the office
  * accepts it, which updates the progress and lights); {@code name:16} runs one at another
- * concurrency.
+ * concurrency. They run one after the other, or with {@code --soak=30m} all at once for
+ * that long while the server's heap is sampled ({@link MemorySampler},
+ * {@code --memory-every=60s}); a soak ends with a verdict on errors and memory and exits
+ * with 1 when either is bad. A token that expires or idles out is replaced by signing in
+ * again.
  */
 public final class LoadHarness {
 
@@ -63,6 +70,19 @@ public final class LoadHarness {
 	private final List<Long> units = new ArrayList<>();
 
 	private final List<Filing> filings = new ArrayList<>();
+
+	/** The password of every account the harness signs in as. */
+	private final Map<String, String> passwords = new ConcurrentHashMap<>();
+
+	/**
+	 * The current token of every account, replaced when the server no longer takes it.
+	 */
+	private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+	/** Operations done and failed so far, for the soak's running lines. */
+	private final AtomicLong done = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
 
 	private String supervisor;
 
@@ -89,38 +109,112 @@ public final class LoadHarness {
 	private void run() throws Exception {
 		Duration duration = duration(this.options.getOrDefault("duration", "30s"));
 		Duration warmup = duration(this.options.getOrDefault("warmup", "10s"));
-		int concurrency = Integer.parseInt(this.options.getOrDefault("concurrency", "32"));
 		List<String> scenarios = Arrays
 			.asList(this.options.getOrDefault("scenarios", "overdue,tree,unit,summary,report:16").split(","));
 		prepare(scenarios.stream().anyMatch((s) -> s.startsWith("report")));
+		if (this.options.containsKey("soak")) {
+			soak(scenarios, duration(this.options.get("soak")));
+			return;
+		}
 		List<Result> results = new ArrayList<>();
 		for (String scenario : scenarios) {
-			String name = scenario.contains(":") ? scenario.substring(0, scenario.indexOf(':')) : scenario;
-			int clients = scenario.contains(":") ? Integer.parseInt(scenario.substring(scenario.indexOf(':') + 1))
-					: concurrency;
-			drive(name, clients, warmup);
-			Result result = drive(name, clients, duration);
+			drive(name(scenario), clients(scenario), warmup);
+			Result result = drive(name(scenario), clients(scenario), duration);
 			results.add(result);
 			System.out.println(result.line());
 		}
 		System.out.println();
 		System.out.println(Result.HEADER);
 		results.forEach((result) -> System.out.println(result.line()));
-		String json = JSON.writerWithDefaultPrettyPrinter()
-			.writeValueAsString(Map.of("url", this.url, "date", LocalDate.now().toString(), "durationSeconds",
-					duration.toSeconds(), "results", results.stream().map(Result::asMap).toList()));
+		write(Map.of("url", this.url, "date", LocalDate.now().toString(), "durationSeconds", duration.toSeconds(),
+				"results", results.stream().map(Result::asMap).toList()));
+	}
+
+	/**
+	 * Runs every scenario at once for the whole time, printing a line per interval with
+	 * the operations done, the errors and the server's heap, then the verdict. Exits with
+	 * 1 when there was an error or memory grew.
+	 */
+	private void soak(List<String> scenarios, Duration length) throws Exception {
+		Duration every = duration(this.options.getOrDefault("memory-every", "60s"));
+		MemorySampler memory = new MemorySampler(this.url);
+		ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
+		long start = System.nanoTime();
+		long[] last = { 0, System.nanoTime() };
+		System.out.printf(Locale.ROOT, "Soak of %s, all at once, for %d s; heap sampled every %d s%n", scenarios,
+				length.toSeconds(), every.toSeconds());
+		System.out.printf(Locale.ROOT, "%8s %10s %7s %8s %14s %10s%n", "elapsed", "operations", "errors", "ops/s",
+				"heap trough MiB", "live MiB");
+		ticker.scheduleAtFixedRate(memory::poll, 0, 2, TimeUnit.SECONDS);
+		ticker.scheduleAtFixedRate(() -> {
+			long now = System.nanoTime();
+			MemorySampler.Sample sample = memory.sample(TimeUnit.NANOSECONDS.toSeconds(now - start));
+			long operations = this.done.get();
+			double rate = (operations - last[0]) / ((now - last[1]) / 1e9);
+			last[0] = operations;
+			last[1] = now;
+			System.out.printf(Locale.ROOT, "%7ds %10d %7d %8.1f %14.1f %10s%n", sample.elapsedSeconds(), operations,
+					this.failed.get(), rate, sample.troughMib(),
+					(sample.liveMib() > 0) ? String.format(Locale.ROOT, "%.1f", sample.liveMib()) : "-");
+		}, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+		ExecutorService drivers = Executors.newFixedThreadPool(scenarios.size());
+		List<Future<Result>> running = new ArrayList<>();
+		for (String scenario : scenarios) {
+			running.add(drivers.submit(() -> drive(name(scenario), clients(scenario), length)));
+		}
+		List<Result> results = new ArrayList<>();
+		for (Future<Result> result : running) {
+			results.add(result.get());
+		}
+		drivers.shutdown();
+		ticker.shutdownNow();
+		long errors = results.stream().mapToLong(Result::errors).sum();
+		MemorySampler.Verdict verdict = memory.verdict();
+		System.out.println();
+		System.out.println(Result.HEADER);
+		results.forEach((result) -> System.out.println(result.line()));
+		System.out.println();
+		System.out.println("Errors: " + errors + ((errors == 0) ? " (OK)" : " (FAILED)"));
+		System.out.println("Memory: " + verdict.text()
+				+ ((memory.failures() > 0) ? "; " + memory.failures() + " metric reads failed" : ""));
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("url", this.url);
+		report.put("date", LocalDate.now().toString());
+		report.put("soakSeconds", length.toSeconds());
+		report.put("errors", errors);
+		report.put("memoryFlat", verdict.flat());
+		report.put("heapTroughMibPerHour", verdict.mibPerHour());
+		report.put("results", results.stream().map(Result::asMap).toList());
+		write(report);
+		if (errors > 0 || !verdict.flat()) {
+			System.exit(1);
+		}
+	}
+
+	private void write(Map<String, Object> report) throws IOException {
 		Path out = Path.of(this.options.getOrDefault("json", "target/load-results.json"));
 		if (out.getParent() != null) {
 			Files.createDirectories(out.getParent());
 		}
-		Files.writeString(out, json);
+		Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
 		System.out.println("\nJSON: " + out.toAbsolutePath());
+	}
+
+	private static String name(String scenario) {
+		return scenario.contains(":") ? scenario.substring(0, scenario.indexOf(':')) : scenario;
+	}
+
+	private int clients(String scenario) {
+		return scenario.contains(":") ? Integer.parseInt(scenario.substring(scenario.indexOf(':') + 1))
+				: Integer.parseInt(this.options.getOrDefault("concurrency", "32"));
 	}
 
 	/** Signs in and learns what there is to ask for. */
 	private void prepare(boolean filings) {
 		String password = required("password");
-		this.supervisor = token(this.options.getOrDefault("user", "supervisor"), password);
+		this.supervisor = this.options.getOrDefault("user", "supervisor");
+		this.passwords.put(this.supervisor, password);
+		tokenOf(this.supervisor);
 		get(this.supervisor, "/api/v1/campaigns").forEach((c) -> this.campaigns.add(c.path("id").asLong()));
 		JsonNode red = get(this.supervisor, "/api/v1/tasks?light=RED&size=20");
 		this.redPages = Math.max(1, (red.path("total").asLong() + 19) / 20);
@@ -132,18 +226,20 @@ public final class LoadHarness {
 			throw new IllegalStateException("The server has no campaigns or tasks: generate a data set first");
 		}
 		if (filings) {
-			String admin = token("admin", required("admin-password"));
-			JsonNode operators = get(admin, "/api/v1/users?q=op.&size=200").path("items");
+			this.passwords.put("admin", required("admin-password"));
+			JsonNode operators = get("admin", "/api/v1/users?q=op.&size=200").path("items");
 			for (JsonNode operator : operators) {
 				if (this.filings.size() >= 400) {
 					break;
 				}
-				String token = token(operator.path("username").asString(), password);
+				String username = operator.path("username").asString();
+				this.passwords.put(username, password);
+				tokenOf(username);
 				get(this.supervisor, "/api/v1/tasks?size=20&unitId=" + operator.path("unitId").asLong()).path("items")
 					.forEach((task) -> {
 						if (task.path("parentId").isNumber() && "OPEN".equals(task.path("status").asString())
 								&& task.path("leadUnitId").asLong() == operator.path("unitId").asLong()) {
-							this.filings.add(new Filing(token, task.path("id").asLong()));
+							this.filings.add(new Filing(username, task.path("id").asLong()));
 						}
 					});
 			}
@@ -178,8 +274,10 @@ public final class LoadHarness {
 					long took = System.nanoTime() - began;
 					if (!ok) {
 						errors.incrementAndGet();
+						this.failed.incrementAndGet();
 						continue;
 					}
+					this.done.incrementAndGet();
 					if (n == mine.length) {
 						mine = Arrays.copyOf(mine, n * 2);
 					}
@@ -206,27 +304,27 @@ public final class LoadHarness {
 	private boolean once(String scenario) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return switch (scenario) {
-			case "overdue" -> ok(send(this.supervisor, "GET",
+			case "overdue" -> ok(call(this.supervisor, "GET",
 					"/api/v1/tasks?light=RED&size=20&page=" + random.nextLong(Math.min(this.redPages, 500)), null));
-			case "tree" -> ok(send(this.supervisor, "GET",
+			case "tree" -> ok(call(this.supervisor, "GET",
 					"/api/v1/campaigns/" + this.campaigns.get(random.nextInt(this.campaigns.size())) + "/tasks", null));
-			case "unit" -> ok(send(this.supervisor, "GET",
+			case "unit" -> ok(call(this.supervisor, "GET",
 					"/api/v1/tasks?size=20&unitId=" + this.units.get(random.nextInt(this.units.size())), null));
-			case "summary" -> ok(send(this.supervisor, "GET", "/api/v1/projects/summary", null));
+			case "summary" -> ok(call(this.supervisor, "GET", "/api/v1/projects/summary", null));
 			case "report" -> report(this.filings.get(random.nextInt(this.filings.size())), random);
 			default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 		};
 	}
 
 	private boolean report(Filing filing, ThreadLocalRandom random) {
-		HttpResponse<String> filed = send(filing.token(), "POST", "/api/v1/tasks/" + filing.taskId() + "/reports",
+		HttpResponse<String> filed = call(filing.username(), "POST", "/api/v1/tasks/" + filing.taskId() + "/reports",
 				Map.of("period", YearMonth.now(this.zone).toString(), "percent", 50 + random.nextInt(49), "narrative",
 						"压力测试：本期按计划推进。"));
 		if (!ok(filed)) {
 			return false;
 		}
 		long id = JSON.readTree(filed.body()).path("id").asLong();
-		return ok(send(this.supervisor, "POST", "/api/v1/reports/" + id + "/review",
+		return ok(call(this.supervisor, "POST", "/api/v1/reports/" + id + "/review",
 				Map.of("decision", "ACCEPT", "comment", "压力测试")));
 	}
 
@@ -240,8 +338,26 @@ public final class LoadHarness {
 		return JSON.readTree(response.body()).path("token").asString();
 	}
 
-	private JsonNode get(String token, String path) {
-		HttpResponse<String> response = send(token, "GET", path, null);
+	private String tokenOf(String username) {
+		return this.tokens.computeIfAbsent(username, (name) -> token(name, this.passwords.get(name)));
+	}
+
+	/**
+	 * A request as the account; when the server no longer takes its token (expired, or
+	 * idle too long), signs in again and asks once more.
+	 */
+	private HttpResponse<String> call(String username, String method, String path, Object body) {
+		String token = tokenOf(username);
+		HttpResponse<String> response = send(token, method, path, body);
+		if (response.statusCode() == 401) {
+			this.tokens.remove(username, token);
+			response = send(tokenOf(username), method, path, body);
+		}
+		return response;
+	}
+
+	private JsonNode get(String username, String path) {
+		HttpResponse<String> response = call(username, "GET", path, null);
 		if (!ok(response)) {
 			throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
 		}
@@ -293,7 +409,7 @@ public final class LoadHarness {
 		return text.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
 	}
 
-	private record Filing(String token, long taskId) {
+	private record Filing(String username, long taskId) {
 	}
 
 	/** One scenario's outcome. */
