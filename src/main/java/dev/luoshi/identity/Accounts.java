@@ -3,7 +3,9 @@ package dev.luoshi.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -154,7 +156,7 @@ public class Accounts {
 	 */
 	@Transactional(noRollbackFor = SignInRefused.class)
 	public void changeExpiredPassword(String username, String oldPassword, String newPassword) {
-		AccountRepository.Row row = verify(username, oldPassword);
+		AccountRepository.Row row = verify(username, oldPassword, null);
 		PasswordPolicy.check(row.username(), newPassword);
 		refuseReuse(row, newPassword);
 		this.accounts.changePassword(row.id(), this.passwords.encode(newPassword), this.clock.instant());
@@ -209,22 +211,41 @@ public class Accounts {
 	}
 
 	/**
-	 * Checks a sign-in. Refuses without saying whether the username exists; counts
-	 * failures of a known account and locks it after too many; refuses a right password
-	 * that is older than {@code luoshi.identity.password-max-age} until it is changed.
-	 * Failures are recorded even though the caller's transaction ends in a refusal.
+	 * Checks a sign-in from somewhere unknown; see
+	 * {@link #authenticate(String, String, String)}.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = SignInRefused.class)
 	public CurrentUser authenticate(String username, String password) {
-		AccountRepository.Row row = verify(username, password);
-		Instant expiresAt = expiresAt(row);
-		if (expiresAt != null && !expiresAt.isAfter(this.clock.instant())) {
-			throw SignInRefused.passwordExpired(row.passwordChangedAt());
-		}
-		return row.toCurrentUser();
+		return authenticate(username, password, null);
 	}
 
-	private AccountRepository.Row verify(String username, String password) {
+	/**
+	 * Checks a sign-in. Refuses without saying whether the username exists; counts
+	 * failures of a known account and locks it after too many; refuses a right password
+	 * that is older than {@code luoshi.identity.password-max-age} until it is changed.
+	 * Every sign-in to a known account, granted or refused, is audited with the address
+	 * it came from; failures are recorded even though the caller's transaction ends in a
+	 * refusal.
+	 * @param from the client's address as the server sees it (behind a trusted proxy, the
+	 * forwarded one), or null
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = SignInRefused.class)
+	public CurrentUser authenticate(String username, String password, String from) {
+		AccountRepository.Row row = verify(username, password, from);
+		Instant expiresAt = expiresAt(row);
+		if (expiresAt != null && !expiresAt.isAfter(this.clock.instant())) {
+			throw refused(row, "PASSWORD_EXPIRED", from, SignInRefused.passwordExpired(row.passwordChangedAt()));
+		}
+		CurrentUser user = row.toCurrentUser();
+		CurrentUsers.actingAs(user, () -> {
+			this.events.publishEvent(
+					new EntityChanged("user", String.valueOf(row.id()), "SIGNED_IN", null, signIn(null, from)));
+			return null;
+		});
+		return user;
+	}
+
+	private AccountRepository.Row verify(String username, String password, String from) {
 		AccountRepository.Row row = (username != null) ? this.accounts.findByUsername(username).orElse(null) : null;
 		if (row == null) {
 			this.passwords.matches(String.valueOf(password), this.dummyHash);
@@ -232,7 +253,7 @@ public class Accounts {
 		}
 		Instant now = this.clock.instant();
 		if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
-			throw new SignInRefused("The account is locked", row.lockedUntil());
+			throw refused(row, "LOCKED", from, new SignInRefused("The account is locked", row.lockedUntil()));
 		}
 		if (password == null || !this.passwords.matches(password, row.passwordHash())) {
 			this.accounts.recordFailure(row.id(), now);
@@ -241,19 +262,38 @@ public class Accounts {
 				Instant until = now.plus(this.properties.lockoutDuration());
 				this.accounts.lockUntil(row.id(), until);
 				this.accounts.clearFailures(row.id());
+				refused(row, "WRONG_PASSWORD", from, null);
 				this.events.publishEvent(new EntityChanged("user", String.valueOf(row.id()), "LOCKED", null, null));
 				throw new SignInRefused("The account is locked", until);
 			}
-			throw new SignInRefused("Wrong username or password", null);
+			throw refused(row, "WRONG_PASSWORD", from, new SignInRefused("Wrong username or password", null));
 		}
 		if (!row.enabled()) {
-			throw new SignInRefused("Wrong username or password", null);
+			throw refused(row, "DISABLED", from, new SignInRefused("Wrong username or password", null));
 		}
 		this.accounts.clearFailures(row.id());
 		if (row.lockedUntil() != null) {
 			this.accounts.lockUntil(row.id(), null);
 		}
 		return row;
+	}
+
+	/** Audits a refused sign-in to a known account and hands back the refusal. */
+	private SignInRefused refused(AccountRepository.Row row, String reason, String from, SignInRefused refusal) {
+		this.events.publishEvent(
+				new EntityChanged("user", String.valueOf(row.id()), "SIGN_IN_REFUSED", null, signIn(reason, from)));
+		return refusal;
+	}
+
+	private static Map<String, String> signIn(String reason, String from) {
+		Map<String, String> what = new LinkedHashMap<>();
+		if (reason != null) {
+			what.put("reason", reason);
+		}
+		if (from != null) {
+			what.put("from", from);
+		}
+		return what;
 	}
 
 	@Transactional(readOnly = true)

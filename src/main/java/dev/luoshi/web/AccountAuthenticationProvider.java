@@ -9,6 +9,7 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * The page login form checks credentials the same way as the token endpoint, lockout
@@ -25,8 +26,10 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		try {
+			String from = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+					? details.getRemoteAddress() : null;
 			return BearerTokenFilter.authentication(this.accounts.authenticate(authentication.getName(),
-					String.valueOf(authentication.getCredentials())));
+					String.valueOf(authentication.getCredentials()), from));
 		}
 		catch (SignInRefused ex) {
 			if (ex.locked()) {

@@ -118,6 +118,27 @@ class IdentityApiTests {
 	}
 
 	@Test
+	void everySignInToAnAccountIsAuditedWithWhereItCameFrom() {
+		long unit = this.fixtures.unit("区网信办", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "UNIT_OPERATOR");
+		Api viaProxy = this.anonymous.withHeader("X-Forwarded-For", "203.0.113.7");
+
+		long id = viaProxy.as(username, Api.PASSWORD).get("/api/v1/users/me").id();
+		viaProxy.post("/api/v1/auth/token", Map.of("username", username, "password", "Wrong-Passw0rd-1"));
+
+		var events = this.admin.get("/api/v1/audit?entityType=user&entityId=" + id).json().path("items");
+		var refused = events.get(0);
+		var signedIn = events.get(1);
+		assertThat(refused.path("action").asString()).isEqualTo("SIGN_IN_REFUSED");
+		assertThat(refused.path("after").path("reason").asString()).isEqualTo("WRONG_PASSWORD");
+		assertThat(refused.path("after").path("from").asString()).isEqualTo("203.0.113.7");
+		assertThat(signedIn.path("action").asString()).isEqualTo("SIGNED_IN");
+		assertThat(signedIn.path("actor").asString()).isEqualTo(username);
+		assertThat(signedIn.path("after").path("from").asString()).isEqualTo("203.0.113.7");
+		assertThat(this.admin.get("/api/v1/audit/verify").json().path("valid").asBoolean()).isTrue();
+	}
+
+	@Test
 	void aTokenLeftUnusedForThirtyMinutesStopsWorking() {
 		long unit = this.fixtures.unit("区档案馆", "DEPARTMENT", null);
 		String username = this.fixtures.user(unit, "UNIT_OPERATOR");

@@ -1,5 +1,6 @@
 package dev.luoshi.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,8 +31,9 @@ class TokenController {
 	}
 
 	@PostMapping("/api/v1/auth/token")
-	Tokens.IssuedToken token(@Valid @RequestBody Credentials credentials) {
-		CurrentUser user = this.accounts.authenticate(credentials.username(), credentials.password());
+	Tokens.IssuedToken token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+		CurrentUser user = this.accounts.authenticate(credentials.username(), credentials.password(),
+				request.getRemoteAddr());
 		return this.tokens.issue(user);
 	}
 
