@@ -59,7 +59,7 @@ class SecurityConfiguration {
 	 * auditor role does nothing but audit whatever a controller's own check says.
 	 */
 	static final String[] AUDITOR_API = { "/api/v1/audit", "/api/v1/audit/**", "/api/v1/users/me",
-			"/api/v1/users/*/password" };
+			"/api/v1/users/*/password", "/api/v1/auth/token" };
 
 	/** The pages an auditor may open besides public ones. */
 	static final String[] AUDITOR_PAGES = { "/audit", "/audit/**" };

@@ -139,6 +139,20 @@ class IdentityApiTests {
 	}
 
 	@Test
+	void aRevokedTokenOpensNothingMore() {
+		long unit = this.fixtures.unit("区机要局", "DEPARTMENT", null);
+		String username = this.fixtures.user(unit, "AUDITOR");
+		Api auditor = this.anonymous.as(username, Api.PASSWORD);
+		Api other = this.anonymous.as(username, Api.PASSWORD);
+
+		assertThat(auditor.delete("/api/v1/auth/token").status()).isEqualTo(204);
+
+		assertThat(auditor.get("/api/v1/users/me").status()).isEqualTo(401);
+		assertThat(other.get("/api/v1/users/me").status()).as("another token of the account").isEqualTo(200);
+		assertThat(this.anonymous.delete("/api/v1/auth/token").status()).isEqualTo(401);
+	}
+
+	@Test
 	void aTokenLeftUnusedForThirtyMinutesStopsWorking() {
 		long unit = this.fixtures.unit("区档案馆", "DEPARTMENT", null);
 		String username = this.fixtures.user(unit, "UNIT_OPERATOR");

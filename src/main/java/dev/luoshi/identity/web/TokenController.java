@@ -9,14 +9,18 @@ import dev.luoshi.identity.Accounts;
 import dev.luoshi.identity.CurrentUser;
 import dev.luoshi.identity.Tokens;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Exchanges a username and password for an API token, and changes a password without a
- * token (the way out when a password has expired and no token is issued for it).
+ * Exchanges a username and password for an API token, ends one, and changes a password
+ * without a token (the way out when a password has expired and no token is issued for
+ * it).
  */
 @RestController
 class TokenController {
@@ -35,6 +39,13 @@ class TokenController {
 		CurrentUser user = this.accounts.authenticate(credentials.username(), credentials.password(),
 				request.getRemoteAddr());
 		return this.tokens.issue(user);
+	}
+
+	/** Ends the token of this request at once (signing out of the API). */
+	@DeleteMapping("/api/v1/auth/token")
+	ResponseEntity<Void> revoke(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		this.tokens.revoke(authorization.substring("Bearer ".length()).strip());
+		return ResponseEntity.noContent().build();
 	}
 
 	/**
