@@ -13,15 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param digest {@code SM3} (the national standard, default) or {@code SHA-256}
  * @param retention how long audit events must be kept at least: 180 days by default, and
- * never less (GB/T 22239-2019 asks for at least six months), which start-up enforces. The
- * application itself never deletes an event; this is the period a database operator's
- * archiving has to respect, stated where the application is configured.
+ * never less (the Cybersecurity Law, art. 21, asks for network logs to be kept six months
+ * at least, and 等保 assessments check it), which start-up enforces. The application itself
+ * never deletes an event; this is the period a database operator's archiving has to
+ * respect, stated where the application is configured.
  * @param anchor where the head of the chain is exported to, periodically
  */
 @ConfigurationProperties("luoshi.audit")
 public record AuditProperties(String digest, Duration retention, Anchor anchor) {
 
-	/** Six months, the least that GB/T 22239-2019 (level 3) accepts. */
+	/** Six months, the least the Cybersecurity Law (art. 21) accepts for logs. */
 	public static final Duration MINIMUM_RETENTION = Duration.ofDays(180);
 
 	public AuditProperties {
@@ -32,7 +33,7 @@ public record AuditProperties(String digest, Duration retention, Anchor anchor) 
 		retention = (retention != null) ? retention : MINIMUM_RETENTION;
 		if (retention.compareTo(MINIMUM_RETENTION) < 0) {
 			throw new IllegalArgumentException("luoshi.audit.retention must be at least 180 days (six months, "
-					+ "GB/T 22239-2019), not " + retention.toDays() + " days");
+					+ "Cybersecurity Law art. 21), not " + retention.toDays() + " days");
 		}
 		anchor = (anchor != null) ? anchor : new Anchor(null, null);
 	}

@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeping the trail: at least six months (GB/T 22239-2019) by a setting that refuses to
- * start with less, no code that deletes or rewrites an event, and the external anchor off
- * unless configured.
+ * Keeping the trail: at least six months (Cybersecurity Law art. 21) by a setting that
+ * refuses to start with less, no code that deletes or rewrites an event, and the external
+ * anchor off unless configured.
  */
 class AuditPropertiesTests {
 
