@@ -180,6 +180,7 @@ public class Escalations {
 			return Optional.empty();
 		}
 		return alone(cause, () -> {
+			this.notices.holdNumbering(rule.level());
 			if (this.notices.issuedFor(cause)) {
 				return Optional.empty();
 			}
