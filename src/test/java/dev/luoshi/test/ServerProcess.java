@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,14 @@ public final class ServerProcess implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(2))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
+
+	/** Servers still running when the test JVM exits are killed with it. */
+	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "server-processes"));
+	}
 
 	private final String name;
 
@@ -68,6 +78,8 @@ public final class ServerProcess implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
 				.start();
+			RUNNING.add(process);
+			process.onExit().thenRun(() -> RUNNING.remove(process));
 			return new ServerProcess(name, port, log, process);
 		}
 		catch (IOException ex) {
