@@ -87,6 +87,9 @@ public class InvestmentReports {
 	public InvestmentReport file(long projectId, NewInvestmentReport command) {
 		ProjectRepository.Row project = this.projects.visibleRow(projectId);
 		CurrentUser user = Access.requireUnitOrSupervisor(this.scopes, this.organization, project.leadUnitId());
+		// the project before its figures, as its light's refresh and every other change
+		// take them
+		this.repository.lock(List.of(projectId));
 		YearMonth now = YearMonth.now(this.clock);
 		if (command.month().isAfter(now)) {
 			throw DomainException.invalid("month", "future-month", "The month " + command.month() + " has not begun",

@@ -158,6 +158,8 @@ public class ProjectImports {
 		CurrentUser user = this.scopes.caller().orElseThrow(() -> DomainException.forbidden("Sign in first"));
 		Timestamp at = Timestamp.from(this.clock.instant());
 		boolean late = LocalDate.now(this.clock).isAfter(this.reports.dueDate(month));
+		// the projects before their figures, as a single figure and the lights take them
+		this.repository.lock(figures.stream().map(Figure::projectId).toList());
 		for (Figure figure : figures) {
 			ProjectRepository.Row project = this.repository.find(figure.projectId())
 				.orElseThrow(() -> DomainException.notFound("project", figure.projectId()));

@@ -83,8 +83,15 @@ class ProjectLights implements ApplicationRunner {
 		log.info("Brought the lights of {} projects up to {}", ids.size(), today());
 	}
 
+	/**
+	 * Recomputes the projects' lights from their stored plans, figures and milestones.
+	 * The projects are locked first, so that two figures of one project filed at once are
+	 * counted one after the other: each computed the light without the other's figure,
+	 * and the later one kept a light that counted a month too few.
+	 */
 	@Transactional
 	public void refresh(Collection<Long> ids) {
+		this.projects.lock(ids);
 		LocalDate today = today();
 		int year = today.getYear();
 		Map<Long, AnnualPlan> plans = new HashMap<>();

@@ -49,6 +49,19 @@ class ProjectRepository {
 			LocalDate completedOn, String note) {
 	}
 
+	/**
+	 * Locks the projects' rows until the transaction ends, in the order of their ids (the
+	 * same order for every caller).
+	 */
+	void lock(Collection<Long> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select id from project where id in (:ids) order by id for update")
+				.param("ids", ids)
+				.query(Long.class)
+				.list();
+		}
+	}
+
 	Optional<Row> find(long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from project p where p.id = ?")
 			.param(id)

@@ -145,6 +145,7 @@ public class Notices {
 	 * before: running the rules twice never issues twice.
 	 */
 	Optional<Notice> issueOnce(NewNotice command, String ruleCode, String dedupeKey, Long escalatedFrom) {
+		holdNumbering(command.level());
 		if (issuedFor(dedupeKey)) {
 			return Optional.empty();
 		}
@@ -217,6 +218,26 @@ public class Notices {
 						"/notices/" + notice.id(), "notice", String.valueOf(notice.id())));
 		this.events.publishEvent(EntityChanged.created("notice", notice.id(), notice));
 		return notice;
+	}
+
+	/**
+	 * Holds the numbering of a level for this year until the transaction ends: whoever
+	 * issues a notice of that level meanwhile waits. The rules take it before they check
+	 * whether a cause was answered and before they write anything else, so that two runs
+	 * at once (two nodes) check one after the other and record each finding once, and so
+	 * that they take their locks in the order a notice issued by hand does (the
+	 * numbering, then the audit trail's head): the other order deadlocked with it.
+	 */
+	void holdNumbering(NoticeLevel level) {
+		int year = this.clock.instant().atZone(this.clock.getZone()).getYear();
+		this.jdbc
+			.sql("insert into notice_sequence (cal_year, level, last_number) values (?, ?, 0) on conflict do nothing")
+			.params(year, level.name())
+			.update();
+		this.jdbc.sql("select last_number from notice_sequence where cal_year = ? and level = ? for update")
+			.params(year, level.name())
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

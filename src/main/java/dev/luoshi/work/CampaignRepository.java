@@ -34,6 +34,11 @@ class CampaignRepository {
 		return this.jdbc.sql("select " + COLUMNS + " from campaign where id = ?").param(id).query(this::row).optional();
 	}
 
+	/** Locks the campaign's row until the transaction ends. */
+	void lock(long id) {
+		this.jdbc.sql("select id from campaign where id = ? for update").param(id).query(Long.class).optional();
+	}
+
 	boolean codeTaken(String code) {
 		return this.jdbc.sql("select count(*) from campaign where code = ?").param(code).query(Long.class).single() > 0;
 	}

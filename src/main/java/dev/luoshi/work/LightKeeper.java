@@ -83,9 +83,21 @@ class LightKeeper implements ApplicationRunner {
 		log.info("Brought the lights of {} campaigns up to {}", ids.size(), today);
 	}
 
+	/**
+	 * Locks a campaign until the transaction ends. Every change to a campaign's task book
+	 * takes it before it writes anything, so that the changes of one campaign happen one
+	 * after the other and each roll-up reads what the ones before it committed: two
+	 * reports of sibling tasks accepted at once each rolled the parent up without the
+	 * other's progress. Taken first, it is also taken in the same order everywhere.
+	 */
+	void lockCampaign(long campaignId) {
+		this.campaigns.lock(campaignId);
+	}
+
 	/** Recomputes the outline codes, progress and lights of a campaign's whole tree. */
 	@Transactional
 	public void refreshCampaign(long campaignId) {
+		lockCampaign(campaignId);
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate horizon = this.calendar.shift(today, this.properties.warningWorkingDays());
 		List<TaskRepository.Row> rows = this.tasks.byCampaign(campaignId);

@@ -101,6 +101,7 @@ public class ProgressReports {
 		if (before.status() != ReportStatus.SUBMITTED) {
 			throw DomainException.conflict("report-reviewed", "The report was already reviewed", before.status());
 		}
+		this.lights.lockCampaign(task.campaignId());
 		CurrentUser reviewer = this.scopes.caller().orElseThrow();
 		if (!this.reports.review(reportId, decision, reviewer.accountId(), comment, this.clock.instant(),
 				before.version())) {

@@ -72,6 +72,9 @@ public class TaskAdjustments {
 		if (kind == Adjustment.Kind.CHANGE_TARGET && newTargetValue == null) {
 			throw DomainException.invalid("newTargetValue", "required", "A target change needs the new value");
 		}
+		// one request at a time awaits a decision: requests made at once are checked one
+		// after the other
+		this.lights.lockCampaign(task.campaignId());
 		long pending = this.jdbc.sql("select count(*) from task_adjustment where task_id = ? and status = 'PENDING'")
 			.param(taskId)
 			.query(Long.class)
@@ -103,14 +106,19 @@ public class TaskAdjustments {
 		if (user.accountId() == before.requestedBy()) {
 			throw DomainException.forbidden("A request is decided by someone other than its requester");
 		}
-		this.jdbc
+		this.lights.lockCampaign(task.campaignId());
+		int decided = this.jdbc
 			.sql("update task_adjustment set status = ?, decided_by = ?, decided_at = ?, decision_comment = ?, "
 					+ "version = version + 1 where id = ? and status = 'PENDING'")
 			.params(approved ? "APPROVED" : "REJECTED", user.accountId(), Timestamp.from(this.clock.instant()), comment,
 					id)
 			.update();
+		if (decided == 0) {
+			// another decision came first: this one must not be applied nor recorded
+			throw DomainException.conflict("adjustment-decided", "The request was decided already");
+		}
 		if (approved) {
-			apply(before, task);
+			apply(before, this.tasks.find(task.id()).orElseThrow());
 		}
 		Adjustment after = adjustment(id);
 		this.events.publishEvent(new EntityChanged("task-adjustment", String.valueOf(id),

@@ -83,6 +83,7 @@ public class TaskBook {
 	 */
 	long insert(long campaignId, NewTask command) {
 		CampaignRepository.Row campaign = this.campaigns.row(campaignId);
+		this.lights.lockCampaign(campaignId);
 		TaskRepository.Row parent = null;
 		if (command.parentId() != null) {
 			parent = this.tasks.find(command.parentId())
@@ -147,6 +148,7 @@ public class TaskBook {
 
 	/** Changes a task's plan; a moved deadline keeps the first one as the baseline. */
 	public Task change(long id, TaskChanges changes) {
+		this.lights.lockCampaign(row(id).campaignId());
 		TaskRepository.Row row = row(id);
 		Task before = this.views.one(row);
 		LocalDate deadline = Objects.requireNonNullElse(changes.deadline(), row.deadline());
@@ -195,6 +197,7 @@ public class TaskBook {
 	 * end = last).
 	 */
 	public Task move(long id, Long parentId, Integer position) {
+		this.lights.lockCampaign(row(id).campaignId());
 		TaskRepository.Row task = row(id);
 		Task before = this.views.one(task);
 		TaskRepository.Row parent = null;
@@ -294,6 +297,7 @@ public class TaskBook {
 			.orElseThrow(() -> DomainException.notFound("milestone", milestoneId));
 		TaskRepository.Row task = visibleRow(milestone.taskId());
 		Access.requireLeadUnitOrSupervisor(this.scopes, task.leadUnitId());
+		this.lights.lockCampaign(task.campaignId());
 		if (completedOn.isAfter(LocalDate.now(this.clock))) {
 			throw DomainException.invalid("completedOn", "completed-in-future",
 					"A milestone cannot be completed in the future");
