@@ -70,19 +70,7 @@ class AuditRepository {
 
 	/** Every event in chain order, a batch at a time, so that memory stays bounded. */
 	void forEachInOrder(Consumer<AuditChain.Link> consumer) {
-		long after = 0;
-		while (true) {
-			List<AuditChain.Link> batch = this.jdbc
-				.sql("select " + COLUMNS + " from audit_event where seq > ? order by seq fetch first 2000 rows only")
-				.param(after)
-				.query(AuditRepository::link)
-				.list();
-			batch.forEach(consumer);
-			if (batch.size() < 2000) {
-				return;
-			}
-			after = batch.get(batch.size() - 1).seq();
-		}
+		forEachWhere("", List.of(), consumer);
 	}
 
 	/**
@@ -91,12 +79,19 @@ class AuditRepository {
 	 * are.
 	 */
 	void forEachBetween(Instant from, Instant to, Consumer<AuditChain.Link> consumer) {
+		forEachWhere(" and at >= ? and at < ?", List.of(Timestamp.from(from), Timestamp.from(to)), consumer);
+	}
+
+	private void forEachWhere(String condition, List<Object> params, Consumer<AuditChain.Link> consumer) {
 		long after = 0;
 		while (true) {
+			List<Object> values = new ArrayList<>();
+			values.add(after);
+			values.addAll(params);
 			List<AuditChain.Link> batch = this.jdbc
-				.sql("select " + COLUMNS + " from audit_event where seq > ? and at >= ? and at < ? "
-						+ "order by seq fetch first 2000 rows only")
-				.params(after, Timestamp.from(from), Timestamp.from(to))
+				.sql("select " + COLUMNS + " from audit_event where seq > ?" + condition
+						+ " order by seq fetch first 2000 rows only")
+				.params(values)
 				.query(AuditRepository::link)
 				.list();
 			batch.forEach(consumer);

@@ -579,19 +579,6 @@ class AuthorizationMatrixTests {
 			scoped("supervision-files",
 					"select min(f.id) from supervision_file f join rectification r on r.id = f.owner_id "
 							+ "where f.owner_kind = 'RECTIFICATION' and r.unit_id in %s");
-			created(head.upload("/api/v1/nominations/" + pick("nominations", true) + "/evidence", "事迹.pdf",
-					"application/pdf", "%PDF-1.4\n%deeds\n".getBytes()));
-			scoped("nomination-files",
-					"select min(f.id) from nomination_file f join nomination n on n.id = f.nomination_id where n.nominating_unit_id in %s");
-			created(operator.upload("/api/v1/investment-reports/" + figure + "/photos", "现场.png", "image/png",
-					new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0 }));
-			scoped("investment-photos",
-					"select min(f.id) from investment_photo f join investment_report r on r.id = f.report_id where r.unit_id in %s");
-			created(operator.upload("/api/v1/rectifications/" + pick("rectifications", true) + "/files", "整改.pdf",
-					"application/pdf", "%PDF-1.4\n%fixed\n".getBytes()));
-			scoped("supervision-files",
-					"select min(f.id) from supervision_file f join rectification r on r.id = f.owner_id "
-							+ "where f.owner_kind = 'RECTIFICATION' and r.unit_id in %s");
 			long scheme = id("select min(scheme_id) from scheme_peer_group where peer_group = 'STREETS'");
 			int quarter = (YearMonth.parse(this.month).getMonthValue() + 2) / 3;
 			long penalty = created(office.post("/api/v1/adjustments",
