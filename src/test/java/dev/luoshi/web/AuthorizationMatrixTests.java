@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -43,9 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "luoshi.demo.enabled=true", "luoshi.demo.password=" + Api.PASSWORD,
-				"luoshi.admin-password=" + Api.ADMIN_PASSWORD, "luoshi.data-dir=target/test-data" })
+				"luoshi.admin-password=" + Api.ADMIN_PASSWORD, "luoshi.data-dir=target/test-data",
+				"luoshi.test.context=authorization-matrix" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestClock.Configuration.class)
+// a demo city of its own: the matrix writes into it, and the browser tests read theirs
+@DirtiesContext
 class AuthorizationMatrixTests {
 
 	/** Who calls: the demo's office, and accounts made for 江滨街道 and its leader. */
