@@ -7,8 +7,8 @@ import java.util.List;
  * the user (looked up in the localised message bundles as {@code problem.<code>});
  * {@link #args()} fill its placeholders.
  */
-public abstract sealed class DomainException extends RuntimeException
-		permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid, DomainException.Forbidden {
+public abstract sealed class DomainException extends RuntimeException permits DomainException.NotFound,
+		DomainException.Conflict, DomainException.Invalid, DomainException.Forbidden, DomainException.TooLarge {
 
 	private final String code;
 
@@ -58,6 +58,10 @@ public abstract sealed class DomainException extends RuntimeException
 
 	public static Forbidden forbidden(String message) {
 		return new Forbidden(message);
+	}
+
+	public static TooLarge tooLarge(String code, String message, Object... args) {
+		return new TooLarge(code, message, args);
 	}
 
 	/** The addressed resource does not exist (404). */
@@ -130,6 +134,23 @@ public abstract sealed class DomainException extends RuntimeException
 
 		private Forbidden(String message) {
 			super("forbidden", message);
+		}
+
+	}
+
+	/**
+	 * What was sent is more than the server takes, e.g. a workbook that unpacks to more
+	 * than a ledger can be (413).
+	 */
+	public static final class TooLarge extends DomainException {
+
+		@Override
+		public int status() {
+			return 413;
+		}
+
+		private TooLarge(String code, String message, Object... args) {
+			super(code, message, args);
 		}
 
 	}

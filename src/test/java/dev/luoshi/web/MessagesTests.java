@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagesTests {
 
 	private static final Pattern CODE = Pattern
-		.compile("DomainException\\.(?:invalid\\(\"[^\"]*\",\\s*\"([^\"]+)\"|conflict\\(\"([^\"]+)\")");
+		.compile("DomainException\\.(?:invalid\\(\"[^\"]*\",\\s*\"([^\"]+)\"|(?:conflict|tooLarge)\\(\"([^\"]+)\")");
 
 	@Test
 	void everyProblemCodeHasItsTextInBothLanguages() throws IOException {
