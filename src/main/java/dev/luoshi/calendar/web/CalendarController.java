@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -81,7 +82,7 @@ class CalendarController {
 
 	@PutMapping("/{year}")
 	@PreAuthorize("hasRole('ADMIN')")
-	CalendarYear replace(@PathVariable int year, @RequestBody Schedule schedule) {
+	CalendarYear replace(@PathVariable int year, @RequestBody @Valid Schedule schedule) {
 		return this.calendar.replaceYear(year, schedule.holidays(), schedule.workingWeekends(), "manual");
 	}
 
