@@ -68,6 +68,10 @@ public class Accounts {
 
 	public Account create(NewAccount command) {
 		PasswordPolicy.check(command.username(), command.password());
+		if (command.roles() == null || command.roles().isEmpty()
+				|| command.roles().stream().anyMatch(Objects::isNull)) {
+			throw DomainException.invalid("roles", "roles-required", "An account needs at least one role");
+		}
 		checkRoles(command.roles());
 		if (this.accounts.usernameTaken(command.username())) {
 			throw DomainException.conflict("duplicate-username", "The username " + command.username() + " is taken",

@@ -7,8 +7,8 @@ import java.util.List;
  * the user (looked up in the localised message bundles as {@code problem.<code>});
  * {@link #args()} fill its placeholders.
  */
-public abstract sealed class DomainException extends RuntimeException
-		permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid, DomainException.Forbidden {
+public abstract sealed class DomainException extends RuntimeException permits DomainException.NotFound,
+		DomainException.Conflict, DomainException.Invalid, DomainException.Forbidden, DomainException.TooLarge {
 
 	private final String code;
 
@@ -63,6 +63,10 @@ public abstract sealed class DomainException extends RuntimeException
 	/** A refusal by a rule of its own, whose text says which ({@code problem.<code>}). */
 	public static Forbidden forbidden(String code, String message, Object... args) {
 		return new Forbidden(code, message, args);
+	}
+
+	public static TooLarge tooLarge(String code, String message, Object... args) {
+		return new TooLarge(code, message, args);
 	}
 
 	/** The addressed resource does not exist (404). */
@@ -134,6 +138,23 @@ public abstract sealed class DomainException extends RuntimeException
 		}
 
 		private Forbidden(String code, String message, Object... args) {
+			super(code, message, args);
+		}
+
+	}
+
+	/**
+	 * What was sent is more than the server takes, e.g. a workbook that unpacks to more
+	 * than a ledger can be (413).
+	 */
+	public static final class TooLarge extends DomainException {
+
+		@Override
+		public int status() {
+			return 413;
+		}
+
+		private TooLarge(String code, String message, Object... args) {
 			super(code, message, args);
 		}
 

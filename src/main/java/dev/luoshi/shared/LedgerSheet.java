@@ -1,5 +1,6 @@
 package dev.luoshi.shared;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -91,6 +94,20 @@ public final class LedgerSheet {
 
 	private static final int HEADER_SEARCH_ROWS = 10;
 
+	/**
+	 * The most a workbook may unpack to. A task ledger of 100,000 rows is a sheet of
+	 * about 45 MB, which the in-memory reader holds in about 0.5 GB.
+	 */
+	static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
+
+	/**
+	 * A workbook that unpacks to more than a hundred times its packed size, past its
+	 * first 100 KB, is a zip bomb (the ratio POI itself takes for one).
+	 */
+	private static final int MAX_RATIO = 100;
+
+	private static final int RATIO_GRACE_BYTES = 100 * 1024;
+
 	private static final DataFormatter FORMAT = new DataFormatter();
 
 	private LedgerSheet() {
@@ -98,15 +115,20 @@ public final class LedgerSheet {
 
 	/**
 	 * Reads the first sheet of a workbook; what is no workbook is refused as invalid
-	 * {@code file}.
+	 * {@code file}, a zip bomb or a workbook that unpacks to more than 64 MB as too
+	 * large, before it is unpacked any further.
 	 */
 	public static <C extends Enum<C> & Heading> Parsed<C> read(InputStream input, Class<C> columns, C required,
 			int minimumColumns) {
-		try (Workbook workbook = WorkbookFactory.create(input)) {
-			if (workbook.getNumberOfSheets() == 0) {
-				throw DomainException.invalid("file", "ledger-unreadable", "The file holds no sheet");
+		try {
+			byte[] file = input.readAllBytes();
+			requireModestUnpackedSize(file);
+			try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file))) {
+				if (workbook.getNumberOfSheets() == 0) {
+					throw DomainException.invalid("file", "ledger-unreadable", "The file holds no sheet");
+				}
+				return read(workbook.getSheetAt(0), columns, required, minimumColumns);
 			}
-			return read(workbook.getSheetAt(0), columns, required, minimumColumns);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof DomainException domain) {
@@ -114,6 +136,42 @@ public final class LedgerSheet {
 			}
 			throw DomainException.invalid("file", "ledger-unreadable", "The file is not an Excel workbook (.xlsx)");
 		}
+	}
+
+	/**
+	 * Unpacks a workbook (a zip) without keeping it, counting: refuses it as too large
+	 * once its parts declare or unpack to more than {@link #MAX_UNPACKED_BYTES} in all,
+	 * or unpack far more than they are packed.
+	 */
+	private static void requireModestUnpackedSize(byte[] file) throws IOException {
+		if (file.length < 2 || file[0] != 'P' || file[1] != 'K') {
+			return;
+		}
+		long unpacked = 0;
+		byte[] buffer = new byte[64 * 1024];
+		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(file), "UTF-8", true,
+				true)) {
+			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (unpacked + Math.max(entry.getSize(), 0) > MAX_UNPACKED_BYTES) {
+					throw tooLarge();
+				}
+				long entryBytes = 0;
+				for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+					entryBytes += n;
+					if (unpacked + entryBytes > MAX_UNPACKED_BYTES || (entryBytes > RATIO_GRACE_BYTES
+							&& zip.getCompressedCount() * MAX_RATIO < zip.getUncompressedCount())) {
+						throw tooLarge();
+					}
+				}
+				unpacked += entryBytes;
+			}
+		}
+	}
+
+	private static DomainException tooLarge() {
+		long megabytes = MAX_UNPACKED_BYTES / (1024 * 1024);
+		return DomainException.tooLarge("ledger-too-large",
+				"The workbook unpacks to more than " + megabytes + " MB or is packed suspiciously tightly", megabytes);
 	}
 
 	/**

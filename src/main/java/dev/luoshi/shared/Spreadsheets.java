@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -24,12 +25,19 @@ public final class Spreadsheets {
 	}
 
 	/**
-	 * Refuses (415) an upload whose declared type is no spreadsheet; whether its content
-	 * is one is for the reader to find out (400).
+	 * Refuses (415) an upload whose declared type is no spreadsheet, or no media type at
+	 * all; whether its content is one is for the reader to find out (400).
 	 */
 	public static void requireSpreadsheet(MultipartFile file) throws HttpMediaTypeNotSupportedException {
-		MediaType type = MediaType.parseMediaType(
-				(file.getContentType() != null) ? file.getContentType() : MediaType.APPLICATION_OCTET_STREAM_VALUE);
+		String declared = (file.getContentType() != null) ? file.getContentType()
+				: MediaType.APPLICATION_OCTET_STREAM_VALUE;
+		MediaType type;
+		try {
+			type = MediaType.parseMediaType(declared);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotSupportedException(declared);
+		}
 		if (!ACCEPTED.contains(type.getType() + "/" + type.getSubtype())) {
 			throw new HttpMediaTypeNotSupportedException(type, List.of(XLSX));
 		}

@@ -1,5 +1,7 @@
 package dev.luoshi.web;
 
+import java.util.Optional;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The container's error dispatch (errors raised outside the controllers, e.g. by a filter
- * or a malformed request) also answers with a problem detail.
+ * or a malformed request) also answers with a problem detail; a request that could not be
+ * read is a 400 naming why.
  */
 @RestController
 class ErrorPages implements ErrorController {
@@ -29,6 +32,15 @@ class ErrorPages implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value && HttpStatus.resolve(value) != null)
 				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+		Optional<BadRequests.Refusal> unreadable = (request
+			.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex) ? BadRequests.of(ex)
+					: Optional.empty();
+		if (unreadable.isPresent()) {
+			BadRequests.Refusal refusal = unreadable.get();
+			return ResponseEntity.status(refusal.status())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(this.problems.problem(refusal.status(), refusal.code(), refusal.fallback()));
+		}
 		ProblemDetail problem = this.problems.problem(status, String.valueOf(status.value()), status.getReasonPhrase());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

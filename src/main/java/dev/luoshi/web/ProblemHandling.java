@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,6 +33,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -118,6 +122,19 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid", detail);
 		problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", detail)));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A request the container could not read: a query or form value that is no valid
+	 * percent-encoded UTF-8, a multipart body without a boundary or with a file name
+	 * holding control characters, a media type that is none.
+	 */
+	@ExceptionHandler({ InvalidParameterException.class, MultipartException.class, InvalidMediaTypeException.class,
+			InvalidFileNameException.class })
+	ResponseEntity<ProblemDetail> unreadableRequest(Exception ex) {
+		BadRequests.Refusal refusal = BadRequests.of(ex).orElseThrow();
+		return ResponseEntity.status(refusal.status())
+			.body(problem(refusal.status(), refusal.code(), message("problem." + refusal.code(), refusal.fallback())));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)

@@ -16,7 +16,7 @@ public record NewCampaign(@NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\
 		@NotBlank @Size(max = 200) String name, @NotNull @Min(2000) @Max(2099) Integer year, Category category,
 		@NotNull Long leadLeaderId, @NotNull Long leadUnitId, @NotNull LocalDate startDate, @NotNull LocalDate endDate,
 		List<@NotNull Long> taskForceUserIds, @Size(max = 20000) String plan, ReportingCycle reportingCycle,
-		@Min(1) @Max(28) Integer reportDueDay, @Size(max = 10) List<@Valid PhasePlan> phases) {
+		@Min(1) @Max(28) Integer reportDueDay, @Size(max = 10) List<@NotNull @Valid PhasePlan> phases) {
 
 	/** A phase to add. */
 	public record PhasePlan(@NotBlank @Size(max = 100) String name, @NotNull LocalDate startDate,

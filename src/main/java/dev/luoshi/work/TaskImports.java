@@ -170,7 +170,8 @@ public class TaskImports {
 				this.lastTop = String.valueOf(this.topLevel);
 				return this.lastTop;
 			}
-			if (raw.matches("\\d+(\\.\\d+)*")) {
+			// a number of more than six digits is no outline number (and no int)
+			if (raw.matches("\\d{1,6}(\\.\\d{1,6})*")) {
 				String normalised = String.join(".",
 						Arrays.stream(raw.split("\\.")).map((part) -> String.valueOf(Integer.parseInt(part))).toList());
 				if (!normalised.contains(".")) {

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessagesTests {
 
-	private static final Pattern CODE = Pattern
-		.compile("DomainException\\.(?:invalid\\(\"[^\"]*\",\\s*\"([^\"]+)\"|(?:conflict|forbidden)\\(\"([^\"]+)\",)");
+	private static final Pattern CODE = Pattern.compile(
+			"DomainException\\.(?:invalid\\(\"[^\"]*\",\\s*\"([^\"]+)\"|(?:conflict|forbidden|tooLarge)\\(\"([^\"]+)\",)");
 
 	@Test
 	void everyProblemCodeHasItsTextInBothLanguages() throws IOException {
