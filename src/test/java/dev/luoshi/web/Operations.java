@@ -40,6 +40,11 @@ final class Operations {
 		List<Operation> operations = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
 			for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+				if (method.getKey().equals("delete") && path.getKey().equals("/api/v1/auth/token")) {
+					// signing out takes no input to malform, and would end the campaign's
+					// own token
+					continue;
+				}
 				JsonNode operation = method.getValue();
 				List<Param> params = new ArrayList<>();
 				operation.path("parameters")
