@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 
 import javax.imageio.ImageIO;
 
@@ -136,7 +138,11 @@ class SupervisionPagesTests {
 		assertThat(this.office.find(".alert-danger, .ls-error, [role=alert]").getText()).isNotBlank();
 		assertThat(this.office.text()).contains("督办台").doesNotContain("Whitelabel");
 
-		this.office.go("/supervision/inspections");
+		// the demo's photographed inspections were done 15 and 25 days ago: in the first
+		// days
+		// of a month they are last month's
+		YearMonth inspected = YearMonth.from(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(15));
+		this.office.go("/supervision/inspections?month=" + inspected);
 		assertThat(this.office.text()).contains("督查计划").contains("暗访").contains("领导批示").contains("会议议定");
 		WebElement photo = this.office.find(".ls-photos img");
 		assertThat((Long) this.office.driver().executeScript("return arguments[0].naturalWidth", photo))
