@@ -21,6 +21,16 @@ final class GanttLayout {
 
 	private static final int CHART_WIDTH = 900;
 
+	/**
+	 * Days off are shaded while a day is wide enough to be seen: on an axis of up to
+	 * about three years. A date far away (a deadline typed as 2999) would otherwise shade
+	 * every weekend of centuries.
+	 */
+	private static final long MAX_SHADED_DAYS = 3 * 366;
+
+	/** At most this many ticks: one a month, or one every few months on a long axis. */
+	private static final int MAX_TICKS = 36;
+
 	private GanttLayout() {
 	}
 
@@ -39,22 +49,18 @@ final class GanttLayout {
 			.concat(Stream.of(today), shown.stream().flatMap((i) -> Stream.of(i.due(), i.baseline(), i.done())))
 			.filter(Objects::nonNull)
 			.min(Comparator.naturalOrder())
-			.orElseThrow()
-			.minusDays(3);
+			.orElseThrow();
+		first = first.isAfter(LocalDate.MIN.plusDays(3)) ? first.minusDays(3) : LocalDate.MIN;
 		LocalDate last = Stream
 			.concat(Stream.of(today), shown.stream().flatMap((i) -> Stream.of(i.due(), i.baseline(), i.done())))
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
-			.orElseThrow()
-			.plusDays(4);
+			.orElseThrow();
+		last = last.isBefore(LocalDate.MAX.minusDays(4)) ? last.plusDays(4) : LocalDate.MAX;
 		long days = ChronoUnit.DAYS.between(first, last);
 		double perDay = (double) CHART_WIDTH / days;
-		List<Gantt.Band> bands = bands(first, last, perDay, calendar);
-		List<Gantt.Tick> ticks = new ArrayList<>();
-		for (LocalDate month = first.withDayOfMonth(1).plusMonths(1); month
-			.isBefore(last); month = month.plusMonths(1)) {
-			ticks.add(new Gantt.Tick(x(first, month, perDay), month));
-		}
+		List<Gantt.Band> bands = (days <= MAX_SHADED_DAYS) ? bands(first, last, perDay, calendar) : List.of();
+		List<Gantt.Tick> ticks = ticks(first, last, perDay);
 		List<Gantt.Row> rows = new ArrayList<>();
 		for (int i = 0; i < shown.size(); i++) {
 			Item item = shown.get(i);
@@ -70,6 +76,21 @@ final class GanttLayout {
 		return new Gantt(first, last, Gantt.LABEL_WIDTH + CHART_WIDTH + 10, height, bands, ticks,
 				x(first, today, perDay) + perDay / 2, today, rows, rows.size(),
 				(int) items.stream().filter((item) -> item.due() != null).count());
+	}
+
+	/** The first of every month on the axis, or of every few months on a long one. */
+	private static List<Gantt.Tick> ticks(LocalDate first, LocalDate last, double perDay) {
+		long step = Math.max(1, (ChronoUnit.MONTHS.between(first, last) + MAX_TICKS - 1) / MAX_TICKS);
+		List<Gantt.Tick> ticks = new ArrayList<>();
+		LocalDate month = first.withDayOfMonth(1);
+		while (ticks.size() < MAX_TICKS && ChronoUnit.MONTHS.between(month, last) >= step) {
+			month = month.plusMonths(step);
+			if (!month.isBefore(last)) {
+				break;
+			}
+			ticks.add(new Gantt.Tick(x(first, month, perDay), month));
+		}
+		return ticks;
 	}
 
 	/** Consecutive days off of one kind merged into one band. */
