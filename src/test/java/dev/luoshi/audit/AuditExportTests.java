@@ -120,6 +120,7 @@ class AuditExportTests {
 		Api.Response format = this.auditor.get("/api/v1/audit/export?format=xlsx");
 		Api.Response range = this.auditor.get("/api/v1/audit/export?from=2026-03-01&to=2026-02-01");
 		Api.Response date = this.auditor.get("/api/v1/audit/export?from=2026-02-30");
+		Api.Response endOfTime = this.auditor.get("/api/v1/audit/export?to=%2B999999999-12-31");
 
 		assertThat(format.status()).isEqualTo(400);
 		assertThat(format.json().path("errors").get(0).path("field").asString()).isEqualTo("format");
@@ -127,6 +128,8 @@ class AuditExportTests {
 		assertThat(range.json().path("errors").get(0).path("field").asString()).isEqualTo("to");
 		assertThat(date.status()).isEqualTo(400);
 		assertThat(date.json().path("errors").get(0).path("field").asString()).isEqualTo("from");
+		assertThat(endOfTime.status()).isEqualTo(400);
+		assertThat(endOfTime.json().path("errors").get(0).path("field").asString()).isEqualTo("to");
 	}
 
 	@Test

@@ -64,6 +64,20 @@ class CalendarApiTests {
 	}
 
 	@Test
+	void datesAtTheEndOfTimeAreRefusedNotOverflowed() {
+		Api.Response span = this.admin.get("/api/v1/calendar/working-days?from=%2B999999999-12-31&to=2026-06-30");
+		Api.Response shift = this.admin.get("/api/v1/calendar/shift?date=%2B999999999-12-31&workingDays=5");
+		Api.Response hours = this.admin
+			.get("/api/v1/calendar/working-hours?from=%2B999999999-12-31T10:00:00%2B08:00&hours=8");
+
+		assertThat(span.status()).isEqualTo(400);
+		assertThat(span.json().path("errors").get(0).path("field").asString()).isEqualTo("from");
+		assertThat(shift.status()).isEqualTo(400);
+		assertThat(shift.json().path("errors").get(0).path("field").asString()).isEqualTo("date");
+		assertThat(hours.status()).isEqualTo(400);
+	}
+
+	@Test
 	void anUnpublishedYearIsProvisionalUntilItsScheduleIsImported() {
 		int year = 2031;
 		assertThat(this.admin.get("/api/v1/calendar/" + year).json().path("provisional").asBoolean()).isTrue();

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.luoshi.audit.AuditTrail;
 import dev.luoshi.audit.ExportedEvent;
 import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.SupportedDates;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +54,8 @@ class AuditExports {
 		if (!CSV.equals(format) && !JSON_LINES.equals(format)) {
 			throw DomainException.invalid("format", "audit-export-format", "format must be csv or jsonl", format);
 		}
+		SupportedDates.require("from", from);
+		SupportedDates.require("to", to);
 		if (from != null && to != null && from.isAfter(to)) {
 			throw DomainException.invalid("to", "audit-export-range", "to must not be before from", from, to);
 		}

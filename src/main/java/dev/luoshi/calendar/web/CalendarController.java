@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import dev.luoshi.calendar.Calendar;
 import dev.luoshi.calendar.CalendarImports;
 import dev.luoshi.calendar.CalendarYear;
 import dev.luoshi.shared.DomainException;
+import dev.luoshi.shared.SupportedDates;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -42,6 +44,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Validated
 class CalendarController {
 
+	private static final long MAX_SPAN_DAYS = 20 * 366;
+
 	private final Calendar calendar;
 
 	private final CalendarImports imports;
@@ -54,13 +58,16 @@ class CalendarController {
 	@GetMapping("/shift")
 	Map<String, LocalDate> shift(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam @Min(-3660) @Max(3660) int workingDays) {
+		SupportedDates.require("date", date);
 		return Map.of("date", this.calendar.shift(date, workingDays));
 	}
 
 	@GetMapping("/working-days")
 	Map<String, Integer> workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		if (to.isAfter(from.plusYears(20))) {
+		SupportedDates.require("from", from);
+		SupportedDates.require("to", to);
+		if (ChronoUnit.DAYS.between(from, to) > MAX_SPAN_DAYS) {
 			throw DomainException.invalid("to", "calendar-span", "The span may be at most 20 years");
 		}
 		return Map.of("count", this.calendar.workingDaysBetween(from, to));
@@ -71,6 +78,7 @@ class CalendarController {
 	Map<String, OffsetDateTime> workingHours(
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
 			@RequestParam @Min(0) @Max(2000) int hours) {
+		SupportedDates.require("from", from.toLocalDate());
 		ZonedDateTime at = this.calendar.addWorkingHours(from.toZonedDateTime(), Duration.ofHours(hours));
 		return Map.of("at", at.toOffsetDateTime());
 	}
