@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,34 @@ class CampaignRepository {
 	/** Locks the campaign's row until the transaction ends. */
 	void lock(long id) {
 		this.jdbc.sql("select id from campaign where id = ? for update").param(id).query(Long.class).optional();
+	}
+
+	/**
+	 * Stores how many of the campaign's tasks show each light, writing only when that
+	 * changed.
+	 */
+	void storeLightTally(long id, Map<Light, Integer> tally) {
+		int done = tally.getOrDefault(Light.DONE, 0);
+		int green = tally.getOrDefault(Light.GREEN, 0);
+		int yellow = tally.getOrDefault(Light.YELLOW, 0);
+		int red = tally.getOrDefault(Light.RED, 0);
+		this.jdbc
+			.sql("update campaign set done_tasks = ?, green_tasks = ?, yellow_tasks = ?, red_tasks = ? where id = ? "
+					+ "and (done_tasks <> ? or green_tasks <> ? or yellow_tasks <> ? or red_tasks <> ?)")
+			.params(done, green, yellow, red, id, done, green, yellow, red)
+			.update();
+	}
+
+	/**
+	 * How many tasks show the light, in one campaign or in all, as the lights'
+	 * recomputations left them.
+	 */
+	long tasksWithLight(Light light, Long campaignId) {
+		String sum = "select coalesce(sum(" + light.name().toLowerCase(Locale.ROOT) + "_tasks), 0) from campaign";
+		if (campaignId == null) {
+			return this.jdbc.sql(sum).query(Long.class).single();
+		}
+		return this.jdbc.sql(sum + " where id = ?").param(campaignId).query(Long.class).single();
 	}
 
 	boolean codeTaken(String code) {

@@ -136,6 +136,11 @@ public class Campaigns {
 		return this.campaigns.followedBy(scope);
 	}
 
+	/** How many tasks show the light, in one campaign or in all. */
+	long tasksWithLight(Light light, Long campaignId) {
+		return this.campaigns.tasksWithLight(light, campaignId);
+	}
+
 	CampaignRepository.Row row(long id) {
 		return this.campaigns.find(id).orElseThrow(() -> DomainException.notFound("campaign", id));
 	}

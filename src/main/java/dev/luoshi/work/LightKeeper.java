@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,7 @@ class LightKeeper implements ApplicationRunner {
 		for (int i = 0; i < roots.size(); i++) {
 			walk.visit(roots.get(i), String.valueOf(i + 1));
 		}
+		this.campaigns.storeLightTally(campaignId, walk.tally);
 	}
 
 	/**
@@ -137,6 +139,9 @@ class LightKeeper implements ApplicationRunner {
 		private final LocalDate horizon;
 
 		private final LightRules.Thresholds thresholds;
+
+		/** How many of the visited tasks show each light. */
+		private final Map<Light, Integer> tally = new EnumMap<>(Light.class);
 
 		Walk(Map<Long, List<TaskRepository.Row>> children, Map<Long, List<Milestone>> milestones, LocalDate today,
 				LocalDate horizon, LightRules.Thresholds thresholds) {
@@ -174,6 +179,7 @@ class LightKeeper implements ApplicationRunner {
 			Light ownLight = LightRules.own(complete, task.startDate(), task.deadline(), progress, undone, this.today,
 					this.horizon, this.thresholds);
 			Light light = ownLight.worst(worst);
+			this.tally.merge(light, 1, Integer::sum);
 			if (!outline.equals(task.outline()) || progress.compareTo(task.progress()) != 0
 					|| ownLight != task.ownLight() || light != task.light()) {
 				LightKeeper.this.tasks.updateComputed(task.id(), outline, progress, ownLight, light);

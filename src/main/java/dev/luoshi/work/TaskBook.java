@@ -285,7 +285,19 @@ public class TaskBook {
 		DataScope scope = this.scopes.current();
 		Map<String, Object> params = Scopes.params(scope, scope.all() ? List.of() : this.campaigns.followed(scope));
 		List<TaskRepository.Row> rows = this.tasks.page(query, params, page.offset(), page.size());
-		return new Page<>(this.views.flat(rows), this.tasks.count(query, params), page.page(), page.size());
+		return new Page<>(this.views.flat(rows), count(query, scope, params), page.page(), page.size());
+	}
+
+	/**
+	 * How many tasks the query finds. Who sees everything and asks for a light (the
+	 * overdue list) gets the campaigns' tallies, which every recomputation of the lights
+	 * keeps; counting a province's RED tasks one by one took 15 ms a request.
+	 */
+	private long count(TaskQuery query, DataScope scope, Map<String, Object> params) {
+		if (scope.all() && query.light() != null && query.unitId() == null && query.status() == null) {
+			return this.campaigns.tasksWithLight(query.light(), query.campaignId());
+		}
+		return this.tasks.count(query, params);
 	}
 
 	/**

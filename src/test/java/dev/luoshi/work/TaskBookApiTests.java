@@ -205,6 +205,54 @@ class TaskBookApiTests {
 	}
 
 	@Test
+	void theTotalsOfEachLightAreTheTasksThatShowIt() {
+		long red = addTask(task("违章广告清理", "2026-12-31", null, List.of(Map.of("name", "摸排", "dueDate", "2026-03-02"))))
+			.id();
+		long child = addTask(task("主干道清理", "2026-12-31", red, List.of())).id();
+		addTask(task("背街小巷清理", "2026-12-31", null, List.of()));
+		assertThat(lightTotalsAgreeWithTheTasks()).containsEntry("RED", 1L);
+
+		accept(report(this.leadOperator, child, "2026-03", 100));
+		long milestone = this.admin.get("/api/v1/tasks/" + red).json().path("milestones").get(0).path("id").asLong();
+		assertThat(this.supervisor
+			.post("/api/v1/milestones/" + milestone + "/complete", Map.of("completedOn", "2026-03-02"))
+			.status()).isEqualTo(200);
+
+		assertThat(lightTotalsAgreeWithTheTasks()).doesNotContainKey("RED");
+	}
+
+	/**
+	 * Checks each light's total, in all campaigns and in this one, against the tasks
+	 * listed page by page; returns this campaign's lights.
+	 */
+	private Map<String, Long> lightTotalsAgreeWithTheTasks() {
+		Map<String, Long> everywhere = new java.util.TreeMap<>();
+		Map<String, Long> here = new java.util.TreeMap<>();
+		for (int page = 0;; page++) {
+			JsonNode items = this.admin.get("/api/v1/tasks?size=500&page=" + page).json().path("items");
+			items.forEach((task) -> {
+				everywhere.merge(task.path("light").asString(), 1L, Long::sum);
+				if (task.path("campaignId").asLong() == this.campaign) {
+					here.merge(task.path("light").asString(), 1L, Long::sum);
+				}
+			});
+			if (items.size() < 500) {
+				break;
+			}
+		}
+		for (String light : List.of("DONE", "GREEN", "YELLOW", "RED")) {
+			assertThat(this.supervisor.get("/api/v1/tasks?size=1&light=" + light).json().path("total").asLong())
+				.as("tasks showing %s", light)
+				.isEqualTo(everywhere.getOrDefault(light, 0L));
+			assertThat(this.supervisor.get("/api/v1/tasks?size=1&light=" + light + "&campaignId=" + this.campaign)
+				.json()
+				.path("total")
+				.asLong()).as("tasks of the campaign showing %s", light).isEqualTo(here.getOrDefault(light, 0L));
+		}
+		return here;
+	}
+
+	@Test
 	void badTasksAreRefusedNamingTheField() {
 		long parent = addTask(task("城市更新", "2026-06-30", null, List.of())).id();
 
