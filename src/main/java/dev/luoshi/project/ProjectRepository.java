@@ -338,9 +338,12 @@ class ProjectRepository {
 			Collection<Long> units, ProjectQuery query) {
 
 		String where() {
-			StringBuilder where = new StringBuilder("(:all or p.lead_unit_id in (:scopeUnits) "
-					+ "or p.responsible_leader_id = :person or exists (select 1 from project_headquarters sh "
-					+ "where sh.project_id = p.id and sh.headquarters_id in (:commanded)))");
+			// none for who sees everything: an "or" with a parameter kept PostgreSQL's
+			// generic plans from the indexes, and the province's summary took 1.2 s
+			StringBuilder where = new StringBuilder(this.scope.all() ? "true"
+					: "(:all or p.lead_unit_id in (:scopeUnits) "
+							+ "or p.responsible_leader_id = :person or exists (select 1 from project_headquarters sh "
+							+ "where sh.project_id = p.id and sh.headquarters_id in (:commanded)))");
 			if (this.headquarters != null) {
 				where.append(" and exists (select 1 from project_headquarters fh where fh.project_id = p.id "
 						+ "and fh.headquarters_id in (:headquarters))");

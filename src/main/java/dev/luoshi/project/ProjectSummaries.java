@@ -51,14 +51,12 @@ public class ProjectSummaries {
 	public InvestmentSummary summary(int year, ProjectQuery query) {
 		ProjectRepository.ProjectFilter filter = this.projects.filter(query);
 		String where = filter.where();
-		Breakdown total = filter
-			.bind(this.jdbc.sql("select 'ALL' k, count(p.id) c, sum(p.total_investment) t, sum(pl.amount) pl, "
-					+ "sum(d.done) done " + PER_PROJECT + where))
-			.param("year", year)
-			.query((rs, n) -> breakdown(rs.getString("k"), rs.getLong("c"), rs.getBigDecimal("t"),
-					rs.getBigDecimal("pl"), rs.getBigDecimal("done")))
-			.single();
 		List<Breakdown> categories = grouped(filter, year, "p.category");
+		// every project has a category: the total is their sum, not another pass
+		Breakdown total = categories.stream()
+			.reduce(new Breakdown("ALL", 0, ZERO, ZERO, ZERO),
+					(a, b) -> new Breakdown("ALL", a.count() + b.count(), a.totalInvestment().add(b.totalInvestment()),
+							a.annualPlan().add(b.annualPlan()), a.completed().add(b.completed())));
 		List<Breakdown> phases = grouped(filter, year, "p.phase");
 		BigDecimal[] planned = months(filter, year,
 				"select m.plan_month, sum(m.amount) from investment_plan_month m "
