@@ -151,7 +151,7 @@ public class Organization {
 	/** The unit and every unit below it. */
 	@Transactional(readOnly = true)
 	public Set<Long> subtree(long unitId) {
-		return new HashSet<>(this.units.subtreeIds(row(unitId).idPath()));
+		return new HashSet<>(this.units.subtreeIds(row(unitId)));
 	}
 
 	/** The units and every unit below any of them. */
@@ -159,7 +159,7 @@ public class Organization {
 	public Set<Long> subtrees(Collection<Long> unitIds) {
 		Set<Long> result = new HashSet<>();
 		for (UnitRepository.Row row : this.units.findAll(unitIds)) {
-			result.addAll(this.units.subtreeIds(row.idPath()));
+			result.addAll(this.units.subtreeIds(row));
 		}
 		return result;
 	}

@@ -10,6 +10,7 @@ import dev.luoshi.test.Api;
 import dev.luoshi.test.DatabaseTest;
 import dev.luoshi.test.Fixtures;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,25 @@ class OrganizationApiTests {
 			.containsExactly("临江区", "江滨街道", "望江社区");
 		assertThat(response.json().path("parentId").asLong()).isEqualTo(street);
 		assertThat(response.json().path("depth").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void aSubtreeHoldsTheUnitsBelowAtEveryDepth(@Autowired Organization organization) {
+		long district = this.fixtures.unit("临江区", "REGION", null);
+		long street = this.fixtures.unit("江滨街道", "STREET", district);
+		long otherStreet = this.fixtures.unit("江北街道", "STREET", district);
+		long community = this.fixtures.unit("望江社区", "COMMUNITY", street);
+		long estate = this.fixtures.unit("望江小区", "OTHER", community);
+		long block = this.fixtures.unit("望江小区一期", "OTHER", estate);
+		long neighbour = this.fixtures.unit("滨江社区", "COMMUNITY", street);
+
+		assertThat(organization.subtree(street)).containsExactlyInAnyOrder(street, community, estate, block, neighbour);
+		assertThat(organization.subtree(community)).containsExactlyInAnyOrder(community, estate, block);
+		assertThat(organization.subtree(estate)).containsExactlyInAnyOrder(estate, block);
+		assertThat(organization.subtree(block)).containsExactly(block);
+		assertThat(organization.subtree(otherStreet)).containsExactly(otherStreet);
+		assertThat(organization.subtrees(List.of(estate, neighbour))).containsExactlyInAnyOrder(estate, block,
+				neighbour);
 	}
 
 	@Test
