@@ -68,19 +68,35 @@ class TaskRepository {
 			.single() > 0;
 	}
 
+	/**
+	 * A page of the tasks the query finds, by deadline: the page's ids first (from the
+	 * index alone where it can), then only their rows. Two queries rather than a join: H2
+	 * joined the page's ids by reading every task of the province.
+	 */
 	List<Row> page(TaskQuery query, Map<String, Object> scope, long offset, int size) {
-		return this.jdbc
-			// the page's ids first (from the index alone where it can), then only their
-			// rows
-			.sql("select " + COLUMNS + " from task t join (select t.id from task t where " + where(query, scope)
-					+ " order by t.deadline, t.id offset :offset rows fetch next :size rows only) p on p.id = t.id "
-					+ "order by t.deadline, t.id")
+		List<Long> ids = this.jdbc
+			// ordered by the light too, which one light leaves as it was: H2 reads the
+			// (light, deadline, id) index in order only when the order names all of it,
+			// and sorted 50,000 RED tasks for every page otherwise
+			.sql("select t.id from task t where " + where(query, scope) + " order by "
+					+ ((query.light() != null) ? "t.light, " : "")
+					+ "t.deadline, t.id offset :offset rows fetch next :size rows only")
 			.params(scope)
 			.params(filter(query))
 			.param("offset", offset)
 			.param("size", size)
-			.query(this::row)
+			.query(Long.class)
 			.list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Row> rows = new java.util.HashMap<>();
+		this.jdbc.sql("select " + COLUMNS + " from task t where t.id in (:ids)")
+			.param("ids", ids)
+			.query(this::row)
+			.list()
+			.forEach((row) -> rows.put(row.id(), row));
+		return ids.stream().map(rows::get).toList();
 	}
 
 	long count(TaskQuery query, Map<String, Object> scope) {
@@ -113,7 +129,10 @@ class TaskRepository {
 			conditions.add("t.campaign_id = :campaignId");
 		}
 		if (query.unitId() != null) {
-			conditions.add("exists (select 1 from task_unit q where q.task_id = t.id and q.unit_id = :unitId)");
+			// "in" rather than "exists": H2 tests an "exists" task by task, all 200,000
+			// of
+			// a province, while it reads an "in" from the unit's index
+			conditions.add("t.id in (select q.task_id from task_unit q where q.unit_id = :unitId)");
 		}
 		if (query.status() != null) {
 			conditions.add("t.status = :status");
