@@ -106,29 +106,6 @@ class CampaignRepository {
 		}
 	}
 
-	List<Long> leaders(long campaignId) {
-		return this.jdbc.sql("select person_id from portfolio_campaign where campaign_id = ? order by person_id")
-			.param(campaignId)
-			.query(Long.class)
-			.list();
-	}
-
-	List<Campaign.Phase> phases(long campaignId) {
-		return this.jdbc
-			.sql("select name, start_date, end_date from campaign_phase where campaign_id = ? order by position")
-			.param(campaignId)
-			.query((rs, n) -> new Campaign.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
-					rs.getObject(3, LocalDate.class)))
-			.list();
-	}
-
-	List<Long> members(long campaignId) {
-		return this.jdbc.sql("select account_id from campaign_member where campaign_id = ? order by account_id")
-			.param(campaignId)
-			.query(Long.class)
-			.list();
-	}
-
 	/**
 	 * The campaigns a caller follows as their leader, a leader in charge, or a task force
 	 * member.
@@ -157,14 +134,59 @@ class CampaignRepository {
 			.list();
 	}
 
-	Map<String, Long> lightCounts(long campaignId) {
-		Map<String, Long> counts = new java.util.HashMap<>();
-		this.jdbc.sql(
-				"select own_light, count(*) from task where campaign_id = ? and status <> 'CANCELLED' group by own_light")
-			.param(campaignId)
-			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
-			.list();
-		return counts;
+	/**
+	 * What the campaigns' views show beyond their rows, for many campaigns at once: their
+	 * own lights counted, phases, task force members and leaders in charge.
+	 */
+	Details details(Collection<Long> campaignIds) {
+		Details details = new Details(new java.util.HashMap<>(), new java.util.HashMap<>(), new java.util.HashMap<>(),
+				new java.util.HashMap<>());
+		if (campaignIds.isEmpty()) {
+			return details;
+		}
+		this.jdbc
+			.sql("select campaign_id, own_light, count(*) from task where campaign_id in (:ids) "
+					+ "and status <> 'CANCELLED' group by campaign_id, own_light")
+			.param("ids", campaignIds)
+			.query((rs) -> {
+				details.lights()
+					.computeIfAbsent(rs.getLong(1), (id) -> new java.util.HashMap<>())
+					.put(rs.getString(2), rs.getLong(3));
+			});
+		this.jdbc
+			.sql("select campaign_id, name, start_date, end_date from campaign_phase where campaign_id in (:ids) "
+					+ "order by campaign_id, position")
+			.param("ids", campaignIds)
+			.query((rs) -> {
+				details.phases()
+					.computeIfAbsent(rs.getLong(1), (id) -> new java.util.ArrayList<>())
+					.add(new Campaign.Phase(rs.getString(2), rs.getObject(3, LocalDate.class),
+							rs.getObject(4, LocalDate.class)));
+			});
+		this.jdbc
+			.sql("select campaign_id, account_id from campaign_member where campaign_id in (:ids) "
+					+ "order by campaign_id, account_id")
+			.param("ids", campaignIds)
+			.query((rs) -> {
+				details.members()
+					.computeIfAbsent(rs.getLong(1), (id) -> new java.util.ArrayList<>())
+					.add(rs.getLong(2));
+			});
+		this.jdbc
+			.sql("select campaign_id, person_id from portfolio_campaign where campaign_id in (:ids) "
+					+ "order by campaign_id, person_id")
+			.param("ids", campaignIds)
+			.query((rs) -> {
+				details.leaders()
+					.computeIfAbsent(rs.getLong(1), (id) -> new java.util.ArrayList<>())
+					.add(rs.getLong(2));
+			});
+		return details;
+	}
+
+	/** Campaign id → own lights counted, phases, members, leaders. */
+	record Details(Map<Long, Map<String, Long>> lights, Map<Long, List<Campaign.Phase>> phases,
+			Map<Long, List<Long>> members, Map<Long, List<Long>> leaders) {
 	}
 
 	List<Long> allIds() {

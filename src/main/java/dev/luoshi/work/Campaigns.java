@@ -125,7 +125,7 @@ public class Campaigns {
 
 	@Transactional(readOnly = true)
 	public List<Campaign> campaigns() {
-		return visible(this.scopes.current()).stream().map(this::view).toList();
+		return views(visible(this.scopes.current()));
 	}
 
 	/**
@@ -150,16 +150,32 @@ public class Campaigns {
 	}
 
 	private Campaign view(CampaignRepository.Row row) {
-		Map<String, Long> lights = this.campaigns.lightCounts(row.id());
-		return new Campaign(row.id(), row.code(), row.name(), row.year(), row.category(),
-				new PersonRef(row.leadLeaderId(),
-						this.people.names(List.of(row.leadLeaderId())).get(row.leadLeaderId())),
-				row.leadUnitId(), this.organization.unitNames(List.of(row.leadUnitId())).get(row.leadUnitId()),
-				row.startDate(), row.endDate(), row.plan(), row.reportingCycle(), row.reportDueDay(),
-				this.campaigns.phases(row.id()), this.campaigns.members(row.id()), this.campaigns.leaders(row.id()),
-				new Campaign.LightCounts(lights.getOrDefault("GREEN", 0L), lights.getOrDefault("YELLOW", 0L),
-						lights.getOrDefault("RED", 0L), lights.getOrDefault("DONE", 0L)),
-				row.version());
+		return views(List.of(row)).get(0);
+	}
+
+	/**
+	 * The campaigns' views in a fixed number of queries: a province's 1,400 campaigns
+	 * took seven queries each.
+	 */
+	private List<Campaign> views(List<CampaignRepository.Row> rows) {
+		CampaignRepository.Details details = this.campaigns
+			.details(rows.stream().map(CampaignRepository.Row::id).toList());
+		Map<Long, String> leaders = this.people
+			.names(rows.stream().map(CampaignRepository.Row::leadLeaderId).distinct().toList());
+		Map<Long, String> units = this.organization
+			.unitNames(rows.stream().map(CampaignRepository.Row::leadUnitId).distinct().toList());
+		return rows.stream().map((row) -> {
+			Map<String, Long> lights = details.lights().getOrDefault(row.id(), Map.of());
+			return new Campaign(row.id(), row.code(), row.name(), row.year(), row.category(),
+					new PersonRef(row.leadLeaderId(), leaders.get(row.leadLeaderId())), row.leadUnitId(),
+					units.get(row.leadUnitId()), row.startDate(), row.endDate(), row.plan(), row.reportingCycle(),
+					row.reportDueDay(), details.phases().getOrDefault(row.id(), List.of()),
+					details.members().getOrDefault(row.id(), List.of()),
+					details.leaders().getOrDefault(row.id(), List.of()),
+					new Campaign.LightCounts(lights.getOrDefault("GREEN", 0L), lights.getOrDefault("YELLOW", 0L),
+							lights.getOrDefault("RED", 0L), lights.getOrDefault("DONE", 0L)),
+					row.version());
+		}).toList();
 	}
 
 }

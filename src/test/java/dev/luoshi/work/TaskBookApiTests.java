@@ -205,6 +205,37 @@ class TaskBookApiTests {
 	}
 
 	@Test
+	void theCampaignListShowsEachCampaignAsItsOwnPageDoes() {
+		addTask(task("违建拆除", "2026-12-31", null, List.of(Map.of("name", "摸排", "dueDate", "2026-03-02"))));
+		addTask(task("绿化提升", "2026-12-31", null, List.of()));
+		long second = this.supervisor.post("/api/v1/campaigns",
+				Map.of("code", Fixtures.unique("GJ"), "name", "产业提升攻坚行动", "year", 2026, "leadLeaderId", this.leader,
+						"leadUnitId", this.cooperatingUnit, "startDate", "2026-01-01", "endDate", "2026-12-31",
+						"taskForceUserIds", List.of(), "phases",
+						List.of(Map.of("name", "上半年", "startDate", "2026-01-01", "endDate", "2026-06-30"),
+								Map.of("name", "下半年", "startDate", "2026-07-01", "endDate", "2026-12-31"))))
+			.id();
+		this.supervisor.put("/api/v1/campaigns/" + second + "/leaders", Map.of("personIds", List.of(this.leader)));
+
+		JsonNode list = this.supervisor.get("/api/v1/campaigns").json();
+
+		for (long id : List.of(this.campaign, second)) {
+			JsonNode listed = list.valueStream().filter((c) -> c.path("id").asLong() == id).findFirst().orElseThrow();
+			assertThat(listed).isEqualTo(this.supervisor.get("/api/v1/campaigns/" + id).json());
+		}
+		JsonNode first = list.valueStream()
+			.filter((c) -> c.path("id").asLong() == this.campaign)
+			.findFirst()
+			.orElseThrow();
+		JsonNode lights = first.path("lights");
+		assertThat(lights.path("red").asLong()).isEqualTo(1);
+		assertThat(lights.path("green").asLong() + lights.path("yellow").asLong() + lights.path("red").asLong()
+				+ lights.path("done").asLong())
+			.isEqualTo(2);
+		assertThat(first.path("leadLeader").path("name").asString()).isEqualTo("孙海燕");
+	}
+
+	@Test
 	void theTotalsOfEachLightAreTheTasksThatShowIt() {
 		long red = addTask(task("违章广告清理", "2026-12-31", null, List.of(Map.of("name", "摸排", "dueDate", "2026-03-02"))))
 			.id();
