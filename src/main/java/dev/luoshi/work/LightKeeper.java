@@ -121,12 +121,13 @@ class LightKeeper implements ApplicationRunner {
 		for (int i = 0; i < roots.size(); i++) {
 			walk.visit(roots.get(i), String.valueOf(i + 1));
 		}
+		this.tasks.updateComputed(walk.changed);
 		this.campaigns.storeLightTally(campaignId, walk.tally);
 	}
 
 	/**
-	 * A depth-first walk that computes each task from its children and stores what
-	 * changed.
+	 * A depth-first walk that computes each task from its children and notes what
+	 * changed, for the store to write in batches.
 	 */
 	private final class Walk {
 
@@ -139,6 +140,9 @@ class LightKeeper implements ApplicationRunner {
 		private final LocalDate horizon;
 
 		private final LightRules.Thresholds thresholds;
+
+		/** The visited tasks whose stored values are out of date. */
+		private final List<TaskRepository.Computed> changed = new ArrayList<>();
 
 		/** How many of the visited tasks show each light. */
 		private final Map<Light, Integer> tally = new EnumMap<>(Light.class);
@@ -182,7 +186,7 @@ class LightKeeper implements ApplicationRunner {
 			this.tally.merge(light, 1, Integer::sum);
 			if (!outline.equals(task.outline()) || progress.compareTo(task.progress()) != 0
 					|| ownLight != task.ownLight() || light != task.light()) {
-				LightKeeper.this.tasks.updateComputed(task.id(), outline, progress, ownLight, light);
+				this.changed.add(new TaskRepository.Computed(task.id(), outline, progress, ownLight, light));
 			}
 			return new Result(Objects.requireNonNull(progress), light);
 		}

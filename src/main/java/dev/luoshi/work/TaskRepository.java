@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import dev.luoshi.identity.DataScope;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -36,8 +37,11 @@ class TaskRepository {
 
 	private final JdbcClient jdbc;
 
-	TaskRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	TaskRepository(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	Optional<Row> find(long id) {
@@ -237,10 +241,19 @@ class TaskRepository {
 			.update();
 	}
 
-	void updateComputed(long id, String outline, BigDecimal progress, Light ownLight, Light light) {
-		this.jdbc.sql("update task set outline = ?, progress = ?, own_light = ?, light = ? where id = ?")
-			.params(outline, progress, ownLight.name(), light.name(), id)
-			.update();
+	/** Stores recomputed outline codes, progress and lights, in batches. */
+	void updateComputed(List<Computed> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.batches.batchUpdate("update task set outline = ?, progress = ?, own_light = ?, light = ? where id = ?",
+				rows, 1_000, (statement, row) -> {
+					statement.setString(1, row.outline());
+					statement.setBigDecimal(2, row.progress());
+					statement.setString(3, row.ownLight().name());
+					statement.setString(4, row.light().name());
+					statement.setLong(5, row.id());
+				});
 	}
 
 	void updateProgress(long id, BigDecimal progress, TaskStatus status) {
@@ -343,6 +356,10 @@ class TaskRepository {
 	}
 
 	record MilestoneRow(long taskId, Milestone milestone) {
+	}
+
+	/** What a recomputation of the lights stores for a task. */
+	record Computed(long id, String outline, BigDecimal progress, Light ownLight, Light light) {
 	}
 
 	record TaskUnit(long taskId, long unitId, String role) {
