@@ -70,7 +70,11 @@ final class SheetRows {
 			}
 			SharedStrings strings = new ReadOnlySharedStringsTable(workbook, false);
 			XMLReader parser = XMLHelper.newXMLReader();
-			parser.setContentHandler(new XlsxSheet(strings, reader.getStylesTable(), sink));
+			XlsxSheet handler = new XlsxSheet(strings, reader.getStylesTable(), sink);
+			parser.setContentHandler(handler);
+			// a sheet that is no well-formed XML is refused, not logged as the server's
+			// error
+			parser.setErrorHandler(handler);
 			try (InputStream sheet = sheets.next()) {
 				parser.parse(new InputSource(sheet));
 			}
