@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,22 @@ class LightKeeper implements ApplicationRunner {
 		this.campaigns.lock(campaignId);
 	}
 
+	/**
+	 * The own light, as of today, of a task just added (no progress, no milestones yet)
+	 * from its start and deadline: what {@link #refreshCampaign} would give it.
+	 */
+	BiFunction<LocalDate, LocalDate, Light> newTaskLights() {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate horizon = this.calendar.shift(today, this.properties.warningWorkingDays());
+		LightRules.Thresholds thresholds = thresholds();
+		return (start, deadline) -> LightRules.own(false, start, deadline, BigDecimal.ZERO, List.of(), today, horizon,
+				thresholds);
+	}
+
+	private LightRules.Thresholds thresholds() {
+		return new LightRules.Thresholds(this.properties.yellowBehind(), this.properties.redBehind());
+	}
+
 	/** Recomputes the outline codes, progress and lights of a campaign's whole tree. */
 	@Transactional
 	public void refreshCampaign(long campaignId) {
@@ -115,8 +132,7 @@ class LightKeeper implements ApplicationRunner {
 		Map<Long, List<Milestone>> milestones = new HashMap<>();
 		this.tasks.milestonesOfCampaign(campaignId)
 			.forEach((m) -> milestones.computeIfAbsent(m.taskId(), (id) -> new ArrayList<>()).add(m.milestone()));
-		Walk walk = new Walk(children, milestones, today, horizon,
-				new LightRules.Thresholds(this.properties.yellowBehind(), this.properties.redBehind()));
+		Walk walk = new Walk(children, milestones, today, horizon, thresholds());
 		roots.sort(Comparator.comparingInt(TaskRepository.Row::position));
 		for (int i = 0; i < roots.size(); i++) {
 			walk.visit(roots.get(i), String.valueOf(i + 1));

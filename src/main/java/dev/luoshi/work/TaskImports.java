@@ -73,7 +73,8 @@ public class TaskImports {
 
 	/**
 	 * Adds the ledger's tasks to the campaign, each row checked as it is read (the sheet
-	 * is not held), then all written at once in batches; one audit event records the
+	 * is not held), then all written at once in batches, already with the outline codes
+	 * and lights the recomputation after them would give; one audit event records the
 	 * import.
 	 */
 	public ImportResult importLedger(long campaignId, InputStream input) {
@@ -92,7 +93,10 @@ public class TaskImports {
 					resolution.errors.size() + " errors in the ledger; nothing was imported", resolution.errors);
 		}
 		this.lights.lockCampaign(campaignId);
-		int imported = this.batches.insert(campaignId, campaign.startDate(), resolution.planned,
+		TaskBatches.TopLevel top = this.batches.topLevel(campaignId);
+		LedgerLayout layout = new LedgerLayout(resolution.planned, campaign.startDate(), top.count(),
+				top.lastPosition(), this.lights.newTaskLights());
+		int imported = this.batches.insert(campaignId, campaign.startDate(), resolution.planned, layout,
 				this.clock.instant()).length;
 		this.lights.refreshCampaign(campaignId);
 		this.events.publishEvent(new EntityChanged("campaign", String.valueOf(campaignId), "TASKS_IMPORTED", null,
