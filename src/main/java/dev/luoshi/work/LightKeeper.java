@@ -118,10 +118,10 @@ class LightKeeper implements ApplicationRunner {
 		lockCampaign(campaignId);
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate horizon = this.calendar.shift(today, this.properties.warningWorkingDays());
-		List<TaskRepository.Row> rows = this.tasks.byCampaign(campaignId);
-		Map<Long, List<TaskRepository.Row>> children = new HashMap<>();
-		List<TaskRepository.Row> roots = new ArrayList<>();
-		for (TaskRepository.Row row : rows) {
+		List<TaskRepository.Node> rows = this.tasks.nodesOfCampaign(campaignId);
+		Map<Long, List<TaskRepository.Node>> children = new HashMap<>();
+		List<TaskRepository.Node> roots = new ArrayList<>();
+		for (TaskRepository.Node row : rows) {
 			if (row.parentId() == null) {
 				roots.add(row);
 			}
@@ -133,7 +133,7 @@ class LightKeeper implements ApplicationRunner {
 		this.tasks.milestonesOfCampaign(campaignId)
 			.forEach((m) -> milestones.computeIfAbsent(m.taskId(), (id) -> new ArrayList<>()).add(m.milestone()));
 		Walk walk = new Walk(children, milestones, today, horizon, thresholds());
-		roots.sort(Comparator.comparingInt(TaskRepository.Row::position));
+		roots.sort(Comparator.comparingInt(TaskRepository.Node::position));
 		for (int i = 0; i < roots.size(); i++) {
 			walk.visit(roots.get(i), String.valueOf(i + 1));
 		}
@@ -147,7 +147,7 @@ class LightKeeper implements ApplicationRunner {
 	 */
 	private final class Walk {
 
-		private final Map<Long, List<TaskRepository.Row>> children;
+		private final Map<Long, List<TaskRepository.Node>> children;
 
 		private final Map<Long, List<Milestone>> milestones;
 
@@ -163,7 +163,7 @@ class LightKeeper implements ApplicationRunner {
 		/** How many of the visited tasks show each light. */
 		private final Map<Light, Integer> tally = new EnumMap<>(Light.class);
 
-		Walk(Map<Long, List<TaskRepository.Row>> children, Map<Long, List<Milestone>> milestones, LocalDate today,
+		Walk(Map<Long, List<TaskRepository.Node>> children, Map<Long, List<Milestone>> milestones, LocalDate today,
 				LocalDate horizon, LightRules.Thresholds thresholds) {
 			this.children = children;
 			this.milestones = milestones;
@@ -172,16 +172,16 @@ class LightKeeper implements ApplicationRunner {
 			this.thresholds = thresholds;
 		}
 
-		Result visit(TaskRepository.Row task, String outline) {
-			List<TaskRepository.Row> below = new ArrayList<>(this.children.getOrDefault(task.id(), List.of()));
-			below.sort(Comparator.comparingInt(TaskRepository.Row::position));
+		Result visit(TaskRepository.Node task, String outline) {
+			List<TaskRepository.Node> below = new ArrayList<>(this.children.getOrDefault(task.id(), List.of()));
+			below.sort(Comparator.comparingInt(TaskRepository.Node::position));
 			BigDecimal weighted = BigDecimal.ZERO;
 			BigDecimal weights = BigDecimal.ZERO;
 			Light worst = Light.DONE;
 			boolean allComplete = true;
 			int counted = 0;
 			for (int i = 0; i < below.size(); i++) {
-				TaskRepository.Row child = below.get(i);
+				TaskRepository.Node child = below.get(i);
 				Result result = visit(child, outline + "." + (i + 1));
 				if (child.status() == TaskStatus.CANCELLED) {
 					continue;

@@ -79,6 +79,17 @@ public class TaskImports {
 	 */
 	public ImportResult importLedger(long campaignId, InputStream input) {
 		CampaignRepository.Row campaign = this.campaigns.row(campaignId);
+		// the checked rows are held only while they are written, not through the
+		// recomputation of the lights, which reads the whole tree
+		int imported = add(campaign, checked(campaign, input));
+		this.lights.refreshCampaign(campaignId);
+		this.events.publishEvent(new EntityChanged("campaign", String.valueOf(campaignId), "TASKS_IMPORTED", null,
+				Map.of("imported", imported)));
+		return new ImportResult(imported, List.of());
+	}
+
+	/** The ledger's rows as tasks to add, once every row has passed. */
+	private List<TaskBatches.Planned> checked(CampaignRepository.Row campaign, InputStream input) {
 		Resolution resolution = new Resolution(campaign);
 		LedgerSheet.Parsed<TaskLedger.Column> ledger = LedgerSheet.read(input, TaskLedger.Column.class,
 				TaskLedger.Column.TITLE, 3, resolution::resolve);
@@ -92,16 +103,15 @@ public class TaskImports {
 			throw DomainException.invalidRows("ledger-rows",
 					resolution.errors.size() + " errors in the ledger; nothing was imported", resolution.errors);
 		}
-		this.lights.lockCampaign(campaignId);
-		TaskBatches.TopLevel top = this.batches.topLevel(campaignId);
-		LedgerLayout layout = new LedgerLayout(resolution.planned, campaign.startDate(), top.count(),
-				top.lastPosition(), this.lights.newTaskLights());
-		int imported = this.batches.insert(campaignId, campaign.startDate(), resolution.planned, layout,
-				this.clock.instant()).length;
-		this.lights.refreshCampaign(campaignId);
-		this.events.publishEvent(new EntityChanged("campaign", String.valueOf(campaignId), "TASKS_IMPORTED", null,
-				Map.of("imported", imported)));
-		return new ImportResult(imported, List.of());
+		return resolution.planned;
+	}
+
+	private int add(CampaignRepository.Row campaign, List<TaskBatches.Planned> planned) {
+		this.lights.lockCampaign(campaign.id());
+		TaskBatches.TopLevel top = this.batches.topLevel(campaign.id());
+		LedgerLayout layout = new LedgerLayout(planned, campaign.startDate(), top.count(), top.lastPosition(),
+				this.lights.newTaskLights());
+		return this.batches.insert(campaign.id(), campaign.startDate(), planned, layout, this.clock.instant()).length;
 	}
 
 	/**
