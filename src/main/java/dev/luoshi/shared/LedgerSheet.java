@@ -1,26 +1,27 @@
 package dev.luoshi.shared;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.xml.sax.SAXException;
 
 /**
  * A ledger (台账) as people keep it in Excel: a title row or two, then a header row found
@@ -96,7 +97,7 @@ public final class LedgerSheet {
 
 	/**
 	 * The most a workbook may unpack to. A task ledger of 100,000 rows is a sheet of
-	 * about 45 MB, which the in-memory reader holds in about 0.5 GB.
+	 * about 45 MB.
 	 */
 	static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
 
@@ -108,8 +109,6 @@ public final class LedgerSheet {
 
 	private static final int RATIO_GRACE_BYTES = 100 * 1024;
 
-	private static final DataFormatter FORMAT = new DataFormatter();
-
 	private LedgerSheet() {
 	}
 
@@ -120,17 +119,46 @@ public final class LedgerSheet {
 	 */
 	public static <C extends Enum<C> & Heading> Parsed<C> read(InputStream input, Class<C> columns, C required,
 			int minimumColumns) {
+		List<Line<C>> lines = new ArrayList<>();
+		Parsed<C> header = read(input, columns, required, minimumColumns, lines::add);
+		return new Parsed<>(header.columns(), header.headers(), lines);
+	}
+
+	/**
+	 * Reads the first sheet of a workbook as {@link #read(InputStream, Class, Enum, int)}
+	 * does, but hands each record to {@code each} as soon as it is read and keeps none:
+	 * the result holds the header only. The header is the first of the first rows naming
+	 * {@code required} and at least {@code minimumColumns} known columns; the records are
+	 * the non-blank rows below it. What {@code each} throws reaches the caller as it is.
+	 */
+	public static <C extends Enum<C> & Heading> Parsed<C> read(InputStream input, Class<C> columns, C required,
+			int minimumColumns, Consumer<Line<C>> each) {
+		Reading<C> reading = new Reading<>(columns, required, minimumColumns, each);
 		try {
 			byte[] file = input.readAllBytes();
-			requireModestUnpackedSize(file);
-			try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file))) {
-				if (workbook.getNumberOfSheets() == 0) {
-					throw DomainException.invalid("file", "ledger-unreadable", "The file holds no sheet");
+			boolean read;
+			if (file.length >= 2 && file[0] == 'P' && file[1] == 'K') {
+				try (ZipFile zip = ZipFile.builder()
+					.setSeekableByteChannel(new SeekableInMemoryByteChannel(file))
+					.get()) {
+					requireModestUnpackedSize(zip);
+					read = SheetRows.readXlsx(zip, reading);
 				}
-				return read(workbook.getSheetAt(0), columns, required, minimumColumns);
 			}
+			else {
+				read = SheetRows.readWorkbook(file, reading);
+			}
+			if (!read) {
+				throw DomainException.invalid("file", "ledger-unreadable", "The file holds no sheet");
+			}
+			return reading.header();
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof Handed handed) {
+					throw handed.thrown;
+				}
+			}
 			if (ex instanceof DomainException domain) {
 				throw domain;
 			}
@@ -139,32 +167,31 @@ public final class LedgerSheet {
 	}
 
 	/**
-	 * Unpacks a workbook (a zip) without keeping it, counting: refuses it as too large
-	 * once its parts declare or unpack to more than {@link #MAX_UNPACKED_BYTES} in all,
-	 * or unpack far more than they are packed.
+	 * Unpacks every part of a workbook (a zip) without keeping it, counting: refuses it
+	 * as too large once its parts declare or unpack to more than
+	 * {@link #MAX_UNPACKED_BYTES} in all, or unpack far more than they are packed. The
+	 * parts are those the reader then opens, found through the same central directory.
 	 */
-	private static void requireModestUnpackedSize(byte[] file) throws IOException {
-		if (file.length < 2 || file[0] != 'P' || file[1] != 'K') {
-			return;
-		}
+	private static void requireModestUnpackedSize(ZipFile zip) throws IOException {
 		long unpacked = 0;
 		byte[] buffer = new byte[64 * 1024];
-		try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(file), "UTF-8", true,
-				true)) {
-			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (unpacked + Math.max(entry.getSize(), 0) > MAX_UNPACKED_BYTES) {
-					throw tooLarge();
-				}
-				long entryBytes = 0;
-				for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+		for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+			if (unpacked + Math.max(entry.getSize(), 0) > MAX_UNPACKED_BYTES) {
+				throw tooLarge();
+			}
+			long entryBytes = 0;
+			try (InputStream part = zip.getInputStream(entry)) {
+				for (int n = part.read(buffer); n >= 0; n = part.read(buffer)) {
 					entryBytes += n;
-					if (unpacked + entryBytes > MAX_UNPACKED_BYTES || (entryBytes > RATIO_GRACE_BYTES
-							&& zip.getCompressedCount() * MAX_RATIO < zip.getUncompressedCount())) {
+					long packed = (part instanceof InputStreamStatistics statistics) ? statistics.getCompressedCount()
+							: entry.getCompressedSize();
+					if (unpacked + entryBytes > MAX_UNPACKED_BYTES
+							|| (entryBytes > RATIO_GRACE_BYTES && packed * MAX_RATIO < entryBytes)) {
 						throw tooLarge();
 					}
 				}
-				unpacked += entryBytes;
 			}
+			unpacked += entryBytes;
 		}
 	}
 
@@ -175,93 +202,118 @@ public final class LedgerSheet {
 	}
 
 	/**
-	 * Finds the header as the first of the first rows naming {@code required} and at
-	 * least {@code minimumColumns} known columns, and reads the non-blank rows below it.
+	 * Looks for the header among the first rows as they come, then turns each row below
+	 * it into a record.
 	 */
-	public static <C extends Enum<C> & Heading> Parsed<C> read(Sheet sheet, Class<C> columns, C required,
-			int minimumColumns) {
-		Map<C, Integer> found = new EnumMap<>(columns);
-		Map<C, String> headers = new EnumMap<>(columns);
-		int headerRow = -1;
-		int last = Math.min(sheet.getFirstRowNum() + HEADER_SEARCH_ROWS, sheet.getLastRowNum());
-		for (int r = Math.max(sheet.getFirstRowNum(), 0); r <= last; r++) {
-			found = new EnumMap<>(columns);
-			headers = new EnumMap<>(columns);
-			header(sheet.getRow(r), columns, found, headers);
-			if (found.size() >= minimumColumns && found.containsKey(required)) {
-				headerRow = r;
-				break;
-			}
-		}
-		List<Line<C>> lines = new ArrayList<>();
-		if (headerRow < 0) {
-			return new Parsed<>(Map.of(), Map.of(), lines);
-		}
-		for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-			Row row = sheet.getRow(r);
-			if (row != null) {
-				line(row, found, columns).ifPresent(lines::add);
-			}
-		}
-		return new Parsed<>(found, headers, lines);
-	}
+	private static final class Reading<C extends Enum<C> & Heading> implements SheetRows.Sink {
 
-	private static <C extends Enum<C> & Heading> Optional<Line<C>> line(Row row, Map<C, Integer> found,
-			Class<C> columns) {
-		Map<C, String> texts = new EnumMap<>(columns);
-		Map<C, Double> numbers = new EnumMap<>(columns);
-		Map<C, Boolean> dates = new EnumMap<>(columns);
-		for (Map.Entry<C, Integer> column : found.entrySet()) {
-			Cell cell = row.getCell(column.getValue());
-			if (cell == null) {
-				continue;
-			}
-			CellType type = (cell.getCellType() == CellType.FORMULA) ? cell.getCachedFormulaResultType()
-					: cell.getCellType();
-			if (type == CellType.NUMERIC) {
-				numbers.put(column.getKey(), cell.getNumericCellValue());
-				dates.put(column.getKey(), DateUtil.isCellDateFormatted(cell));
-			}
-			String text = display(cell, type).strip();
-			if (!text.isEmpty()) {
-				texts.put(column.getKey(), text);
-			}
-		}
-		return texts.isEmpty() ? Optional.empty() : Optional.of(new Line<>(row.getRowNum() + 1, texts, numbers, dates));
-	}
+		private final Class<C> columns;
 
-	/**
-	 * What the cell shows; for a formula, its last computed value rather than the
-	 * formula.
-	 */
-	private static String display(Cell cell, CellType type) {
-		if (cell.getCellType() != CellType.FORMULA) {
-			return FORMAT.formatCellValue(cell);
-		}
-		return switch (type) {
-			case NUMERIC -> FORMAT.formatRawCellContents(cell.getNumericCellValue(),
-					cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString());
-			case STRING -> cell.getStringCellValue();
-			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-			default -> "";
-		};
-	}
+		private final C required;
 
-	private static <C extends Enum<C> & Heading> void header(Row row, Class<C> columns, Map<C, Integer> found,
-			Map<C, String> headers) {
-		if (row == null) {
-			return;
+		private final int minimumColumns;
+
+		private final Consumer<Line<C>> each;
+
+		private Map<C, Integer> found;
+
+		private Map<C, String> headers;
+
+		private int firstRow = -1;
+
+		Reading(Class<C> columns, C required, int minimumColumns, Consumer<Line<C>> each) {
+			this.columns = columns;
+			this.required = required;
+			this.minimumColumns = minimumColumns;
+			this.each = each;
 		}
-		for (Cell cell : row) {
-			String text = FORMAT.formatCellValue(cell);
-			String name = normalise(text);
-			for (C column : columns.getEnumConstants()) {
-				if (!found.containsKey(column) && column.names().contains(name)) {
-					found.put(column, cell.getColumnIndex());
-					headers.put(column, text.strip());
+
+		@Override
+		public boolean wants(int row, int column) {
+			if (this.found != null) {
+				return this.found.containsValue(column);
+			}
+			return this.firstRow < 0 || row <= this.firstRow + HEADER_SEARCH_ROWS;
+		}
+
+		@Override
+		public void row(int index, SortedMap<Integer, LedgerCell> cells) {
+			if (this.found != null) {
+				Optional<Line<C>> line = line(index, cells);
+				if (line.isPresent()) {
+					try {
+						this.each.accept(line.get());
+					}
+					catch (RuntimeException ex) {
+						throw new Handed(ex);
+					}
+				}
+				return;
+			}
+			if (this.firstRow < 0) {
+				this.firstRow = index;
+			}
+			if (index > this.firstRow + HEADER_SEARCH_ROWS) {
+				return;
+			}
+			Map<C, Integer> candidate = new EnumMap<>(this.columns);
+			Map<C, String> names = new EnumMap<>(this.columns);
+			for (Map.Entry<Integer, LedgerCell> cell : cells.entrySet()) {
+				String text = cell.getValue().text();
+				String name = normalise(text);
+				for (C column : this.columns.getEnumConstants()) {
+					if (!candidate.containsKey(column) && column.names().contains(name)) {
+						candidate.put(column, cell.getKey());
+						names.put(column, text.strip());
+					}
 				}
 			}
+			if (candidate.size() >= this.minimumColumns && candidate.containsKey(this.required)) {
+				this.found = candidate;
+				this.headers = names;
+			}
 		}
+
+		private Optional<Line<C>> line(int index, SortedMap<Integer, LedgerCell> cells) {
+			Map<C, String> texts = new EnumMap<>(this.columns);
+			Map<C, Double> numbers = new EnumMap<>(this.columns);
+			Map<C, Boolean> dates = new EnumMap<>(this.columns);
+			for (Map.Entry<C, Integer> column : this.found.entrySet()) {
+				LedgerCell cell = cells.get(column.getValue());
+				if (cell == null) {
+					continue;
+				}
+				if (cell.number() != null) {
+					numbers.put(column.getKey(), cell.number());
+					dates.put(column.getKey(), cell.dateFormatted());
+				}
+				String text = cell.text().strip();
+				if (!text.isEmpty()) {
+					texts.put(column.getKey(), text);
+				}
+			}
+			return texts.isEmpty() ? Optional.empty() : Optional.of(new Line<>(index + 1, texts, numbers, dates));
+		}
+
+		Parsed<C> header() {
+			if (this.found == null) {
+				return new Parsed<>(Map.<C, Integer>of(), Map.<C, String>of(), List.<Line<C>>of());
+			}
+			return new Parsed<>(this.found, this.headers, List.of());
+		}
+
+	}
+
+	/** What the consumer of the records threw, carried past the reader's own refusals. */
+	private static final class Handed extends RuntimeException {
+
+		private final RuntimeException thrown;
+
+		Handed(RuntimeException thrown) {
+			super(thrown);
+			this.thrown = thrown;
+		}
+
 	}
 
 	/** A heading without spaces, asterisks of required columns or a bracketed remark. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,16 +96,32 @@ class LightKeeper implements ApplicationRunner {
 		this.campaigns.lock(campaignId);
 	}
 
+	/**
+	 * The own light, as of today, of a task just added (no progress, no milestones yet)
+	 * from its start and deadline: what {@link #refreshCampaign} would give it.
+	 */
+	BiFunction<LocalDate, LocalDate, Light> newTaskLights() {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate horizon = this.calendar.shift(today, this.properties.warningWorkingDays());
+		LightRules.Thresholds thresholds = thresholds();
+		return (start, deadline) -> LightRules.own(false, start, deadline, BigDecimal.ZERO, List.of(), today, horizon,
+				thresholds);
+	}
+
+	private LightRules.Thresholds thresholds() {
+		return new LightRules.Thresholds(this.properties.yellowBehind(), this.properties.redBehind());
+	}
+
 	/** Recomputes the outline codes, progress and lights of a campaign's whole tree. */
 	@Transactional
 	public void refreshCampaign(long campaignId) {
 		lockCampaign(campaignId);
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate horizon = this.calendar.shift(today, this.properties.warningWorkingDays());
-		List<TaskRepository.Row> rows = this.tasks.byCampaign(campaignId);
-		Map<Long, List<TaskRepository.Row>> children = new HashMap<>();
-		List<TaskRepository.Row> roots = new ArrayList<>();
-		for (TaskRepository.Row row : rows) {
+		List<TaskRepository.Node> rows = this.tasks.nodesOfCampaign(campaignId);
+		Map<Long, List<TaskRepository.Node>> children = new HashMap<>();
+		List<TaskRepository.Node> roots = new ArrayList<>();
+		for (TaskRepository.Node row : rows) {
 			if (row.parentId() == null) {
 				roots.add(row);
 			}
@@ -115,22 +132,22 @@ class LightKeeper implements ApplicationRunner {
 		Map<Long, List<Milestone>> milestones = new HashMap<>();
 		this.tasks.milestonesOfCampaign(campaignId)
 			.forEach((m) -> milestones.computeIfAbsent(m.taskId(), (id) -> new ArrayList<>()).add(m.milestone()));
-		Walk walk = new Walk(children, milestones, today, horizon,
-				new LightRules.Thresholds(this.properties.yellowBehind(), this.properties.redBehind()));
-		roots.sort(Comparator.comparingInt(TaskRepository.Row::position));
+		Walk walk = new Walk(children, milestones, today, horizon, thresholds());
+		roots.sort(Comparator.comparingInt(TaskRepository.Node::position));
 		for (int i = 0; i < roots.size(); i++) {
 			walk.visit(roots.get(i), String.valueOf(i + 1));
 		}
+		this.tasks.updateComputed(walk.changed);
 		this.campaigns.storeLightTally(campaignId, walk.tally);
 	}
 
 	/**
-	 * A depth-first walk that computes each task from its children and stores what
-	 * changed.
+	 * A depth-first walk that computes each task from its children and notes what
+	 * changed, for the store to write in batches.
 	 */
 	private final class Walk {
 
-		private final Map<Long, List<TaskRepository.Row>> children;
+		private final Map<Long, List<TaskRepository.Node>> children;
 
 		private final Map<Long, List<Milestone>> milestones;
 
@@ -140,10 +157,13 @@ class LightKeeper implements ApplicationRunner {
 
 		private final LightRules.Thresholds thresholds;
 
+		/** The visited tasks whose stored values are out of date. */
+		private final List<TaskRepository.Computed> changed = new ArrayList<>();
+
 		/** How many of the visited tasks show each light. */
 		private final Map<Light, Integer> tally = new EnumMap<>(Light.class);
 
-		Walk(Map<Long, List<TaskRepository.Row>> children, Map<Long, List<Milestone>> milestones, LocalDate today,
+		Walk(Map<Long, List<TaskRepository.Node>> children, Map<Long, List<Milestone>> milestones, LocalDate today,
 				LocalDate horizon, LightRules.Thresholds thresholds) {
 			this.children = children;
 			this.milestones = milestones;
@@ -152,16 +172,16 @@ class LightKeeper implements ApplicationRunner {
 			this.thresholds = thresholds;
 		}
 
-		Result visit(TaskRepository.Row task, String outline) {
-			List<TaskRepository.Row> below = new ArrayList<>(this.children.getOrDefault(task.id(), List.of()));
-			below.sort(Comparator.comparingInt(TaskRepository.Row::position));
+		Result visit(TaskRepository.Node task, String outline) {
+			List<TaskRepository.Node> below = new ArrayList<>(this.children.getOrDefault(task.id(), List.of()));
+			below.sort(Comparator.comparingInt(TaskRepository.Node::position));
 			BigDecimal weighted = BigDecimal.ZERO;
 			BigDecimal weights = BigDecimal.ZERO;
 			Light worst = Light.DONE;
 			boolean allComplete = true;
 			int counted = 0;
 			for (int i = 0; i < below.size(); i++) {
-				TaskRepository.Row child = below.get(i);
+				TaskRepository.Node child = below.get(i);
 				Result result = visit(child, outline + "." + (i + 1));
 				if (child.status() == TaskStatus.CANCELLED) {
 					continue;
@@ -182,7 +202,7 @@ class LightKeeper implements ApplicationRunner {
 			this.tally.merge(light, 1, Integer::sum);
 			if (!outline.equals(task.outline()) || progress.compareTo(task.progress()) != 0
 					|| ownLight != task.ownLight() || light != task.light()) {
-				LightKeeper.this.tasks.updateComputed(task.id(), outline, progress, ownLight, light);
+				this.changed.add(new TaskRepository.Computed(task.id(), outline, progress, ownLight, light));
 			}
 			return new Result(Objects.requireNonNull(progress), light);
 		}

@@ -77,11 +77,8 @@ public class TaskBook {
 		return created;
 	}
 
-	/**
-	 * Adds a task without bringing the campaign's lights up to date: for bulk imports,
-	 * which do that once.
-	 */
-	long insert(long campaignId, NewTask command) {
+	/** Adds a task without bringing the campaign's lights up to date. */
+	private long insert(long campaignId, NewTask command) {
 		CampaignRepository.Row campaign = this.campaigns.row(campaignId);
 		this.lights.lockCampaign(campaignId);
 		TaskRepository.Row parent = null;

@@ -2,13 +2,16 @@ package dev.luoshi.work;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,9 +40,13 @@ public class TaskImports {
 
 	private static final Pattern SEPARATORS = Pattern.compile("[、，,;；/]+");
 
+	private static final int MAX_TITLE = 500;
+
+	private static final int MAX_TARGET_DIGITS = 16;
+
 	private static final Pattern TARGET = Pattern.compile("^(.*?)(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s]{0,10})\\s*$");
 
-	private final TaskBook taskBook;
+	private final TaskBatches batches;
 
 	private final Campaigns campaigns;
 
@@ -51,60 +58,83 @@ public class TaskImports {
 
 	private final ApplicationEventPublisher events;
 
-	TaskImports(TaskBook taskBook, Campaigns campaigns, LightKeeper lights, Organization organization, People people,
-			ApplicationEventPublisher events) {
-		this.taskBook = taskBook;
+	private final Clock clock;
+
+	TaskImports(TaskBatches batches, Campaigns campaigns, LightKeeper lights, Organization organization, People people,
+			ApplicationEventPublisher events, Clock clock) {
+		this.batches = batches;
 		this.campaigns = campaigns;
 		this.lights = lights;
 		this.organization = organization;
 		this.people = people;
 		this.events = events;
+		this.clock = clock;
 	}
 
+	/**
+	 * Adds the ledger's tasks to the campaign, each row checked as it is read (the sheet
+	 * is not held), then all written at once in batches, already with the outline codes
+	 * and lights the recomputation after them would give; one audit event records the
+	 * import.
+	 */
 	public ImportResult importLedger(long campaignId, InputStream input) {
 		CampaignRepository.Row campaign = this.campaigns.row(campaignId);
+		// the checked rows are held only while they are written, not through the
+		// recomputation of the lights, which reads the whole tree
+		int imported = add(campaign, checked(campaign, input));
+		this.lights.refreshCampaign(campaignId);
+		this.events.publishEvent(new EntityChanged("campaign", String.valueOf(campaignId), "TASKS_IMPORTED", null,
+				Map.of("imported", imported)));
+		return new ImportResult(imported, List.of());
+	}
+
+	/** The ledger's rows as tasks to add, once every row has passed. */
+	private List<TaskBatches.Planned> checked(CampaignRepository.Row campaign, InputStream input) {
+		Resolution resolution = new Resolution(campaign);
 		LedgerSheet.Parsed<TaskLedger.Column> ledger = LedgerSheet.read(input, TaskLedger.Column.class,
-				TaskLedger.Column.TITLE, 3);
+				TaskLedger.Column.TITLE, 3, resolution::resolve);
 		if (!ledger.columns().containsKey(TaskLedger.Column.TITLE)
 				|| !ledger.columns().containsKey(TaskLedger.Column.LEAD)
 				|| !ledger.columns().containsKey(TaskLedger.Column.DEADLINE)) {
 			throw DomainException.invalid("file", "ledger-header",
 					"No header row with 任务名称, 牵头单位 and 完成时限 among the first rows");
 		}
-		Resolution resolution = new Resolution(campaign);
-		ledger.lines().forEach(resolution::resolve);
 		if (!resolution.errors.isEmpty()) {
 			throw DomainException.invalidRows("ledger-rows",
 					resolution.errors.size() + " errors in the ledger; nothing was imported", resolution.errors);
 		}
-		Map<String, Long> created = new HashMap<>();
-		for (Planned planned : resolution.planned) {
-			NewTask command = planned.task();
-			Long parent = (planned.parentCode() != null) ? created.get(planned.parentCode()) : null;
-			long id = this.taskBook.insert(campaignId,
-					new NewTask(parent, command.title(), command.leadUnitId(), command.cooperatingUnitIds(),
-							command.responsibleLeaderId(), command.territorialUnitId(), command.deadline(), null, null,
-							command.target(), List.of()));
-			created.put(planned.code(), id);
-		}
-		this.lights.refreshCampaign(campaignId);
-		this.events.publishEvent(new EntityChanged("campaign", String.valueOf(campaignId), "TASKS_IMPORTED", null,
-				Map.of("imported", created.size())));
-		return new ImportResult(created.size(), List.of());
+		return resolution.planned;
 	}
 
-	/** A row turned into a task to add, with its outline code and its parent's. */
-	private record Planned(String code, String parentCode, NewTask task) {
+	private int add(CampaignRepository.Row campaign, List<TaskBatches.Planned> planned) {
+		this.lights.lockCampaign(campaign.id());
+		TaskBatches.TopLevel top = this.batches.topLevel(campaign.id());
+		LedgerLayout layout = new LedgerLayout(planned, campaign.startDate(), top.count(), top.lastPosition(),
+				this.lights.newTaskLights());
+		return this.batches.insert(campaign.id(), campaign.startDate(), planned, layout, this.clock.instant()).length;
 	}
 
-	/** Checks each row against the organisation and the rows before it. */
+	/**
+	 * A row's outline code as seen: its deadline, and its task's index when it was taken.
+	 */
+	private record Seen(LocalDate deadline, int index) {
+	}
+
+	/**
+	 * Checks each row against the organisation and the rows before it. Units and people
+	 * are looked up once a name.
+	 */
 	private final class Resolution {
 
 		private final CampaignRepository.Row campaign;
 
-		private final List<Planned> planned = new ArrayList<>();
+		private final List<TaskBatches.Planned> planned = new ArrayList<>();
 
-		private final Map<String, LocalDate> deadlines = new HashMap<>();
+		private final Map<String, Seen> codes = new HashMap<>();
+
+		private final Map<String, Optional<Long>> units = new HashMap<>();
+
+		private final Map<String, Optional<Long>> people = new HashMap<>();
 
 		private final List<DomainException.RowError> errors = new ArrayList<>();
 
@@ -122,15 +152,19 @@ public class TaskImports {
 			if (title.isEmpty()) {
 				error(line, TaskLedger.Column.TITLE, "任务名称为空");
 			}
+			else if (title.length() > MAX_TITLE) {
+				error(line, TaskLedger.Column.TITLE, "任务名称超过 " + MAX_TITLE + " 字");
+			}
 			String code = outline(line);
 			String parentCode = (code != null && code.contains(".")) ? code.substring(0, code.lastIndexOf('.')) : null;
+			Seen parent = (parentCode != null) ? this.codes.get(parentCode) : null;
 			if (code == null) {
 				error(line, TaskLedger.Column.CODE, "编号“" + line.text(TaskLedger.Column.CODE) + "”无法识别");
 			}
-			else if (this.deadlines.containsKey(code)) {
+			else if (this.codes.containsKey(code)) {
 				error(line, TaskLedger.Column.CODE, "编号 " + code + " 重复");
 			}
-			else if (parentCode != null && !this.deadlines.containsKey(parentCode)) {
+			else if (parentCode != null && parent == null) {
 				error(line, TaskLedger.Column.CODE, "上级编号 " + parentCode + " 不在此行之前");
 			}
 			List<String> leadNames = split(line.text(TaskLedger.Column.LEAD));
@@ -138,27 +172,37 @@ public class TaskImports {
 			if (leadNames.isEmpty()) {
 				error(line, TaskLedger.Column.LEAD, "牵头单位为空");
 			}
-			List<Long> cooperating = new ArrayList<>();
+			Set<Long> cooperating = new LinkedHashSet<>();
 			leadNames.stream().skip(1).forEach((name) -> cooperating.add(unit(line, TaskLedger.Column.LEAD, name)));
 			split(line.text(TaskLedger.Column.COOPERATING))
 				.forEach((name) -> cooperating.add(unit(line, TaskLedger.Column.COOPERATING, name)));
+			cooperating.remove(lead);
 			Long territorial = split(line.text(TaskLedger.Column.TERRITORIAL)).stream()
 				.findFirst()
 				.map((name) -> unit(line, TaskLedger.Column.TERRITORIAL, name))
 				.orElse(null);
 			Long leader = leader(line);
 			LocalDate deadline = deadline(line);
-			if (deadline != null && parentCode != null && this.deadlines.get(parentCode) != null
-					&& deadline.isAfter(this.deadlines.get(parentCode))) {
-				error(line, TaskLedger.Column.DEADLINE, "完成时限晚于上级任务的时限 " + this.deadlines.get(parentCode));
+			if (deadline != null && parent != null && parent.deadline() != null
+					&& deadline.isAfter(parent.deadline())) {
+				error(line, TaskLedger.Column.DEADLINE, "完成时限晚于上级任务的时限 " + parent.deadline());
 			}
-			if (code != null) {
-				this.deadlines.put(code, deadline);
+			if (deadline != null && deadline.isBefore(this.campaign.startDate())) {
+				error(line, TaskLedger.Column.DEADLINE, "完成时限早于专项行动的开始日期 " + this.campaign.startDate());
 			}
-			if (this.errors.size() == before) {
-				this.planned.add(new Planned(code, parentCode,
-						new NewTask(null, title, lead, cooperating.stream().distinct().toList(), leader, territorial,
-								deadline, null, null, target(line.text(TaskLedger.Column.TARGET)), List.of())));
+			Target target = target(line.text(TaskLedger.Column.TARGET));
+			if (target != null && target.value() != null
+					&& target.value().precision() - target.value().scale() > MAX_TARGET_DIGITS) {
+				error(line, TaskLedger.Column.TARGET, "目标值超过 " + MAX_TARGET_DIGITS + " 位");
+			}
+			boolean taken = this.errors.size() == before;
+			if (code != null && !this.codes.containsKey(code)) {
+				this.codes.put(code, new Seen(deadline, taken ? this.planned.size() : -1));
+			}
+			if (taken) {
+				this.planned
+					.add(new TaskBatches.Planned((parent != null) ? parent.index() : -1, new NewTask(null, title, lead,
+							List.copyOf(cooperating), leader, territorial, deadline, null, null, target, List.of())));
 			}
 		}
 
@@ -193,12 +237,13 @@ public class TaskImports {
 		}
 
 		private Long unit(LedgerSheet.Line<TaskLedger.Column> line, TaskLedger.Column column, String name) {
-			Optional<Unit> unit = TaskImports.this.organization.findUnitByCodeOrName(name);
+			Optional<Long> unit = this.units.computeIfAbsent(name,
+					(key) -> TaskImports.this.organization.findUnitByCodeOrName(key).map(Unit::id));
 			if (unit.isEmpty()) {
 				error(line, column, "单位“" + name + "”不存在");
 				return null;
 			}
-			return unit.get().id();
+			return unit.get();
 		}
 
 		private Long leader(LedgerSheet.Line<TaskLedger.Column> line) {
@@ -206,16 +251,18 @@ public class TaskImports {
 			if (names.isEmpty()) {
 				return null;
 			}
-			Optional<Person> person = TaskImports.this.people.people(null, names.get(0), PageRequest.of(0, 50))
-				.items()
-				.stream()
-				.filter((candidate) -> candidate.name().equals(names.get(0)))
-				.findFirst();
+			Optional<Long> person = this.people.computeIfAbsent(names.get(0),
+					(name) -> TaskImports.this.people.people(null, name, PageRequest.of(0, 50))
+						.items()
+						.stream()
+						.filter((candidate) -> candidate.name().equals(name))
+						.findFirst()
+						.map(Person::id));
 			if (person.isEmpty()) {
 				error(line, TaskLedger.Column.LEADER, "人员“" + names.get(0) + "”不存在");
 				return null;
 			}
-			return person.get().id();
+			return person.get();
 		}
 
 		private LocalDate deadline(LedgerSheet.Line<TaskLedger.Column> line) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import dev.luoshi.identity.DataScope;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -36,8 +37,11 @@ class TaskRepository {
 
 	private final JdbcClient jdbc;
 
-	TaskRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	TaskRepository(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	Optional<Row> find(long id) {
@@ -48,6 +52,23 @@ class TaskRepository {
 		return this.jdbc.sql("select " + COLUMNS + " from task t where t.campaign_id = ? order by t.id_path")
 			.param(campaignId)
 			.query(this::row)
+			.list();
+	}
+
+	/**
+	 * A campaign's tasks with only what the recomputation of the lights reads, so that a
+	 * campaign of 100,000 tasks is walked without holding their titles and paths.
+	 */
+	List<Node> nodesOfCampaign(long campaignId) {
+		return this.jdbc
+			.sql("select id, parent_id, position, outline, status, weight, progress, start_date, deadline, own_light, "
+					+ "light from task where campaign_id = ? order by id_path")
+			.param(campaignId)
+			.query((rs, n) -> new Node(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getInt("position"),
+					rs.getString("outline"), TaskStatus.valueOf(rs.getString("status")), rs.getBigDecimal("weight"),
+					rs.getBigDecimal("progress"), rs.getObject("start_date", LocalDate.class),
+					rs.getObject("deadline", LocalDate.class), Light.valueOf(rs.getString("own_light")),
+					Light.valueOf(rs.getString("light"))))
 			.list();
 	}
 
@@ -256,10 +277,19 @@ class TaskRepository {
 			.update();
 	}
 
-	void updateComputed(long id, String outline, BigDecimal progress, Light ownLight, Light light) {
-		this.jdbc.sql("update task set outline = ?, progress = ?, own_light = ?, light = ? where id = ?")
-			.params(outline, progress, ownLight.name(), light.name(), id)
-			.update();
+	/** Stores recomputed outline codes, progress and lights, in batches. */
+	void updateComputed(List<Computed> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.batches.batchUpdate("update task set outline = ?, progress = ?, own_light = ?, light = ? where id = ?",
+				rows, 1_000, (statement, row) -> {
+					statement.setString(1, row.outline());
+					statement.setBigDecimal(2, row.progress());
+					statement.setString(3, row.ownLight().name());
+					statement.setString(4, row.light().name());
+					statement.setLong(5, row.id());
+				});
 	}
 
 	void updateProgress(long id, BigDecimal progress, TaskStatus status) {
@@ -362,6 +392,15 @@ class TaskRepository {
 	}
 
 	record MilestoneRow(long taskId, Milestone milestone) {
+	}
+
+	/** A task as the recomputation of the lights reads it. */
+	record Node(long id, Long parentId, int position, String outline, TaskStatus status, BigDecimal weight,
+			BigDecimal progress, LocalDate startDate, LocalDate deadline, Light ownLight, Light light) {
+	}
+
+	/** What a recomputation of the lights stores for a task. */
+	record Computed(long id, String outline, BigDecimal progress, Light ownLight, Light light) {
 	}
 
 	record TaskUnit(long taskId, long unitId, String role) {

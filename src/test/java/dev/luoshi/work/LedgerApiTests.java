@@ -46,7 +46,15 @@ class LedgerApiTests {
 
 	String leader;
 
+	long housingId;
+
+	long resourcesId;
+
+	long streetId;
+
 	long campaign;
+
+	String streetOperator;
 
 	@BeforeEach
 	void setUp() {
@@ -56,21 +64,26 @@ class LedgerApiTests {
 		this.housing = Fixtures.unique("区住建局");
 		this.resources = Fixtures.unique("区自然资源局");
 		this.street = Fixtures.unique("江滨街道");
-		long housingId = admin
+		this.housingId = admin
 			.post("/api/v1/units", Map.of("code", Fixtures.unique("ZJ"), "name", this.housing, "kind", "DEPARTMENT",
 					"parentId", district))
 			.id();
-		admin.post("/api/v1/units", Map.of("code", Fixtures.unique("ZR"), "name", this.resources, "kind", "DEPARTMENT",
-				"parentId", district));
-		admin.post("/api/v1/units",
-				Map.of("code", Fixtures.unique("JB"), "name", this.street, "kind", "STREET", "parentId", district));
+		this.resourcesId = admin
+			.post("/api/v1/units", Map.of("code", Fixtures.unique("ZR"), "name", this.resources, "kind", "DEPARTMENT",
+					"parentId", district))
+			.id();
+		this.streetId = admin
+			.post("/api/v1/units",
+					Map.of("code", Fixtures.unique("JB"), "name", this.street, "kind", "STREET", "parentId", district))
+			.id();
+		this.streetOperator = fixtures.user(this.streetId, "UNIT_OPERATOR");
 		this.leader = Fixtures.unique("孙海燕");
 		long person = admin.post("/api/v1/people", Map.of("name", this.leader, "unitId", district, "title", "副区长"))
 			.id();
 		this.supervisor = new Api(this.port).as(fixtures.user(district, "SUPERVISOR"), Api.PASSWORD);
 		this.campaign = this.supervisor.post("/api/v1/campaigns",
 				Map.of("code", Fixtures.unique("GJ"), "name", "城市建设管理攻坚行动", "year", 2026, "leadLeaderId", person,
-						"leadUnitId", housingId, "startDate", "2026-01-01", "endDate", "2027-12-31"))
+						"leadUnitId", this.housingId, "startDate", "2026-01-01", "endDate", "2027-12-31"))
 			.id();
 	}
 
@@ -129,6 +142,76 @@ class LedgerApiTests {
 		assertThat(errors.get(0).path("message").asString()).contains("区不存在局");
 		assertThat(errors.get(1).path("row").asInt()).isEqualTo(6);
 		assertThat(errors.get(1).path("column").asString()).isEqualTo("完成时限");
+		assertThat(this.supervisor.get("/api/v1/campaigns/" + this.campaign + "/tasks").json().size()).isZero();
+	}
+
+	@Test
+	void aNestedLedgerComesAfterTheTasksThereWithItsOutlineUnitsAndAncestors() throws IOException {
+		this.supervisor.post("/api/v1/campaigns/" + this.campaign + "/tasks",
+				Map.of("title", "已有任务", "leadUnitId", this.housingId, "deadline", "2026-12-31"));
+		byte[] ledger = ledger((sheet, dates) -> {
+			row(sheet, 3, "1", "完善城市基础设施", this.housing, "", this.leader, "2026-12-31", "");
+			row(sheet, 4, "1.1", "改造雨污分流管网", this.housing + "、" + this.resources + "、" + this.housing, this.street, "",
+					"2026-10-31", "改造管网 35 公里");
+			row(sheet, 5, "1.1.1", "老城区管网", this.resources, "", "", "2026-09-30", "");
+			row(sheet, 6, "1.2", "建设口袋公园", this.housing, "", "", "2026-06-30", "");
+			row(sheet, 7, "2", "提升城市精细化管理", this.resources, "", "", "2026-12-31", "");
+			row(sheet, 8, "2.1", "整治背街小巷", this.resources, "", "", "2026-11-30", "");
+		});
+
+		Api.Response imported = this.supervisor.upload("/api/v1/campaigns/" + this.campaign + "/tasks/import",
+				"台账.xlsx", XLSX, ledger);
+
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(imported.json().path("imported").asInt()).isEqualTo(6);
+		JsonNode tree = this.supervisor.get("/api/v1/campaigns/" + this.campaign + "/tasks").json();
+		assertThat(tree.size()).isEqualTo(3);
+		assertThat(tree.get(0).path("title").asString()).isEqualTo("已有任务");
+		JsonNode first = tree.get(1);
+		assertThat(first.path("code").asString()).isEqualTo("2");
+		assertThat(first.path("title").asString()).isEqualTo("完善城市基础设施");
+		assertThat(first.path("children").size()).isEqualTo(2);
+		JsonNode pipes = first.path("children").get(0);
+		assertThat(pipes.path("code").asString()).isEqualTo("2.1");
+		assertThat(pipes.path("leadUnitId").asLong()).isEqualTo(this.housingId);
+		assertThat(pipes.path("cooperatingUnitIds").size()).isEqualTo(1);
+		assertThat(pipes.path("cooperatingUnitIds").get(0).asLong()).isEqualTo(this.resourcesId);
+		assertThat(pipes.path("territorialUnitId").asLong()).isEqualTo(this.streetId);
+		assertThat(pipes.path("children").get(0).path("code").asString()).isEqualTo("2.1.1");
+		assertThat(pipes.path("children").get(0).path("title").asString()).isEqualTo("老城区管网");
+		assertThat(first.path("children").get(1).path("code").asString()).isEqualTo("2.2");
+		assertThat(tree.get(2).path("code").asString()).isEqualTo("3");
+		assertThat(tree.get(2).path("children").get(0).path("code").asString()).isEqualTo("3.1");
+		JsonNode seenByStreet = new Api(this.port).as(this.streetOperator, Api.PASSWORD)
+			.get("/api/v1/campaigns/" + this.campaign + "/tasks")
+			.json();
+		assertThat(seenByStreet.size()).as("the street's task and the one above it").isEqualTo(1);
+		assertThat(seenByStreet.get(0).path("code").asString()).isEqualTo("2");
+		assertThat(seenByStreet.get(0).path("children").size()).isEqualTo(1);
+		assertThat(seenByStreet.get(0).path("children").get(0).path("code").asString()).isEqualTo("2.1");
+		assertThat(seenByStreet.get(0).path("children").get(0).path("children").size()).isZero();
+		Api.Response loop = this.supervisor.post("/api/v1/tasks/" + first.path("id").asLong() + "/move",
+				Map.of("parentId", pipes.path("children").get(0).path("id").asLong()));
+		assertThat(loop.status()).as("a task cannot go below its own grandchild").isEqualTo(400);
+	}
+
+	@Test
+	void rowsDueBeforeTheCampaignOrWithTooLongATitleAreNamed() throws IOException {
+		byte[] ledger = ledger((sheet, dates) -> {
+			row(sheet, 3, "1", "老旧小区改造", this.housing, "", "", "2025-12-31", "");
+			row(sheet, 4, "2", "加装电梯".repeat(126), this.housing, "", "", "2026-10-31", "");
+		});
+
+		Api.Response refused = this.supervisor.upload("/api/v1/campaigns/" + this.campaign + "/tasks/import", "台账.xlsx",
+				XLSX, ledger);
+
+		assertThat(refused.status()).isEqualTo(400);
+		JsonNode errors = refused.json().path("errors");
+		assertThat(errors.size()).isEqualTo(2);
+		assertThat(errors.get(0).path("row").asInt()).isEqualTo(4);
+		assertThat(errors.get(0).path("column").asString()).isEqualTo("完成时限");
+		assertThat(errors.get(1).path("row").asInt()).isEqualTo(5);
+		assertThat(errors.get(1).path("column").asString()).isEqualTo("任务名称");
 		assertThat(this.supervisor.get("/api/v1/campaigns/" + this.campaign + "/tasks").json().size()).isZero();
 	}
 
