@@ -236,16 +236,14 @@ public class TaskBook {
 	public List<Task> tree(long campaignId) {
 		DataScope scope = this.scopes.current();
 		if (scope.all()) {
-			// only whether the campaign exists: its view (phases, members, lights) was
-			// five
-			// more queries on every tree the office opened
+			// only whether it exists: building the campaign's view cost five queries
 			this.campaigns.row(campaignId);
 			return this.views.tree(this.tasks.byCampaign(campaignId));
 		}
 		this.campaigns.campaign(campaignId);
 		List<Long> followed = this.campaigns.followed(scope);
 		List<TaskRepository.Row> all = this.tasks.byCampaign(campaignId);
-		if (!scope.all() && !followed.contains(campaignId)) {
+		if (!followed.contains(campaignId)) {
 			Set<Long> shown = new HashSet<>();
 			for (TaskRepository.Row row : this.tasks.visibleInCampaign(campaignId, Scopes.params(scope, followed))) {
 				for (String part : row.idPath().split("/")) {
